@@ -1,0 +1,56 @@
+# `make run`: set up everything and serve the site with demo content on SQLite.
+# `make test`: set up everything, then checks, lint and the whole test suite.
+
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+# The first Python 3.12 or newer on PATH (a .python-version file makes pyenv's python3 3.13).
+PYTHON := $(shell for p in python3 python3.13 python3.12; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+
+# Tests run without DEBUG, so the settings want a SECRET_KEY; this one is for tests only.
+TEST_ENV := SECRET_KEY=tests-only-not-a-secret
+
+.PHONY: install run test lint format messages clean
+
+$(PY):
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Project Sports needs Python 3.12 or newer; found: $$(python3 --version 2>&1)." >&2; \
+		echo "Install Python 3.12+ (or pyenv with 3.13: see README) and run make again." >&2; \
+		exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+run: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo --if-empty
+	@echo
+	@echo "Project Sports is served at http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
+	@echo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(TEST_ENV) $(PY) manage.py check
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(TEST_ENV) $(VENV)/bin/pytest
+
+lint:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Re-extract and compile the interface translations (needs gettext: apt-get install gettext).
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages --locale nl --locale de --locale tr --ignore '.venv/*' --ignore 'staticfiles/*'
+	cd qa && DEBUG=1 ../$(PY) ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,155 @@
+"""Settings for Project Sports, read from environment variables.
+
+The defaults run on a laptop with no services: SQLite in the project folder and a
+local-memory cache. Production sets DATABASE_URL (PostgreSQL), REDIS_URL and a
+SECRET_KEY; with DEBUG off and no SECRET_KEY, start-up stops and names the variable.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+import xstatic.pkg.jquery_ui
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG")
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "The SECRET_KEY environment variable is required when DEBUG is off. "
+            "Set SECRET_KEY to a long random string, or set DEBUG=1 on a laptop."
+        )
+    SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+
+INSTALLED_APPS = [
+    # modeltranslation patches the admin, so it comes before django.contrib.admin.
+    "modeltranslation",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "taggit",
+    "qa",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "projectsports.urls"
+WSGI_APPLICATION = "projectsports.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "qa.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        env="DATABASE_URL",
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages, in the order of the tabs at the top of every page.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("tr", "Türkçe"),
+]
+LOCALE_PATHS = [BASE_DIR / "qa" / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+# modeltranslation: no fallback to another language on attribute access, so a
+# missing translation shows as missing instead of silently in the wrong language.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ()
+# The tabbed admin would load jQuery UI from a public CDN; serve the copy that the
+# XStatic-jQuery-UI package ships instead (collected from XSTATIC_JQUERY_UI_DIR).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# Reading speeds in words per minute, used for each language's read time.
+# Defaults from the IReST study (Trauzettel-Klosinski & Dietz 2012); an operator
+# may override one or more with READING_SPEED_<LANG>, e.g. READING_SPEED_TR=170.
+READING_SPEEDS = {
+    code: int(os.environ.get(f"READING_SPEED_{code.upper()}", default))
+    for code, default in {"en": 228, "nl": 202, "de": 179, "tr": 166}.items()
+}
+
+SITE_NAME = "Project Sports"
+SITE_TAGLINE = _("Questions and answers about sports")
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR),
+]
+
+LOGIN_URL = "admin:login"
+
+TAGGIT_CASE_INSENSITIVE = False

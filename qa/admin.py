@@ -1,0 +1,118 @@
+"""The editorial admin: one tab per language (modeltranslation) on every text field.
+
+Tags are chosen from the list of Tag objects instead of typed by name: taggit's
+add-by-name looks names up in the admin's language only and would try to create a
+duplicate tag when a question is saved under another language.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from . import languages
+from .languages import column
+from .models import Answer, Asker, Category, Question, Tag
+
+
+class AnswerInline(TranslationStackedInline):
+    model = Answer
+    extra = 0
+    min_num = 1
+    fields = ["position", "heading", "body"]
+    ordering = ["position", "pk"]
+
+
+class NotAvailableInFilter(admin.SimpleListFilter):
+    title = _("not available in")
+    parameter_name = "missing_language"
+
+    def lookups(self, request, model_admin):
+        return [(code, languages.name(code)) for code in languages.codes()]
+
+    def queryset(self, request, queryset):
+        if self.value() in languages.codes():
+            return queryset.filter(**{column("available", self.value()): False})
+        return queryset
+
+
+class QuestionForm(forms.ModelForm):
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.all(),
+        required=False,
+        widget=FilteredSelectMultiple(_("tags"), is_stacked=False),
+        label=_("tags"),
+    )
+
+    class Meta:
+        model = Question
+        fields = "__all__"
+
+
+def availability_column(code):
+    @admin.display(description=code.upper(), boolean=True, ordering=column("available", code))
+    def available(question):
+        return getattr(question, column("available", code))
+
+    available.__name__ = column("available", code)
+    return available
+
+
+@admin.register(Question)
+class QuestionAdmin(TabbedTranslationAdmin):
+    form = QuestionForm
+    inlines = [AnswerInline]
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "published_at",
+        *[availability_column(code) for code in languages.codes()],
+    ]
+    list_filter = ["status", NotAvailableInFilter, "category", "published_at"]
+    search_fields = [column("title", code) for code in languages.codes()]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["asker", "category"]
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ["read_times", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary"]}),
+        (_("Filed under"), {"fields": ["asker", "category", "tags"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "read_times", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_availability().select_related("category")
+
+    @admin.display(description=_("read time"))
+    def read_times(self, question):
+        parts = []
+        for code in languages.codes():
+            minutes = getattr(question, column("read_time", code))
+            text = ngettext("%(minutes)s min read", "%(minutes)s min read", minutes or 0) % {"minutes": minutes}
+            parts.append(f"{languages.name(code)}: {text if minutes else '—'}")
+        return " · ".join(parts)
+
+
+@admin.register(Category)
+class CategoryAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    search_fields = [column("name", code) for code in languages.codes()]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Tag)
+class TagAdmin(TabbedTranslationAdmin):
+    list_display = ["name", *[column("name", code) for code in languages.codes()]]
+    search_fields = [column("name", code) for code in languages.codes()]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Asker)
+class AskerAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ("name",)}

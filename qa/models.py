@@ -1,0 +1,347 @@
+"""Questions, their answers, and what they are filed under.
+
+Text fields marked in translation.py get one column per language from
+modeltranslation (title_nl, title_en, ...). The rules for what a reader may see live
+here and nowhere else:
+
+- published: `Question.objects.published()`
+- available in a language: `availability_condition()`, used for filtering and for the
+  per-language flags that `with_availability()` annotates
+- URLs: `get_absolute_url()` in the active language; qa.links asks for other languages.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, ExpressionWrapper, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from . import languages
+from .languages import column
+from .markdown import render
+from .readtime import read_time
+from .slugs import make_slug
+
+
+def has_text(field, code):
+    """The condition that field has text in language code (neither NULL nor empty)."""
+    return Q(**{f"{column(field, code)}__gt": ""})
+
+
+def unique_per_language(table, field):
+    """One unique constraint per language column: modeltranslation keeps the original
+    column too and copies the active language into it, so it cannot be unique itself.
+    Missing translations are NULL, and NULLs never clash."""
+    return [
+        models.UniqueConstraint(fields=[column(field, code)], name=f"{table}_{field}_{code}_unique")
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def fill_slugs(obj, source):
+    """Give every language that has a `source` text but no slug one made from that text."""
+    for code in languages.codes():
+        if not getattr(obj, column("slug", code)) and getattr(obj, column(source, code)):
+            setattr(obj, column("slug", code), make_slug(getattr(obj, column(source, code))))
+
+
+class TranslatedSlugQuerySet(models.QuerySet):
+    """Lookups for models whose name and slug are translated (Category, Tag)."""
+
+    def available(self, code=None):
+        code = code or languages.active()
+        return self.filter(has_text("name", code) & has_text("slug", code))
+
+    def with_question_counts(self, code=None):
+        """Annotate question_count: how many questions readers of code see here."""
+        path = self.model.questions_path
+        visible = Question.objects.visible(code).values("pk")
+        return self.annotate(
+            question_count=Count(path, filter=Q(**{f"{path}__in": visible}), distinct=True)
+        )
+
+    def most_used(self, code=None, limit=20):
+        """The tags (or categories) with the most visible questions in code, none empty."""
+        code = code or languages.active()
+        return (
+            self.with_question_counts(code)
+            .filter(question_count__gt=0)
+            .order_by("-question_count", column("name", code))[:limit]
+        )
+
+
+class TranslatedSlugModel(models.Model):
+    """A model reachable in a language when it has a name and a slug in it."""
+
+    class Meta:
+        abstract = True
+
+    def available_languages(self):
+        return [
+            code
+            for code in languages.codes()
+            if getattr(self, column("name", code)) and getattr(self, column("slug", code))
+        ]
+
+    def current_slug(self):
+        return getattr(self, column("slug", languages.active()))
+
+    def get_absolute_url(self):
+        """The URL in the active language, or None where there is no slug in it."""
+        slug = self.current_slug()
+        return reverse(self.url_name, kwargs={"slug": slug}) if slug else None
+
+
+class Category(TranslatedSlugModel):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Part of the category's address in this language.")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences shown on the category page.")
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Categories are listed by this number, smallest first.")
+    )
+
+    objects = TranslatedSlugQuerySet.as_manager()
+    questions_path = "questions"
+    url_name = "qa:category"
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        constraints = unique_per_language("qa_category", "slug")
+
+    def __str__(self):
+        return self.name or self.name_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        fill_slugs(self, "name")
+        super().save(*args, **kwargs)
+
+
+
+class Asker(models.Model):
+    """Who asked a question. People's names are the same in every language."""
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("As it is shown on the page."))
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("asker")
+        verbose_name_plural = _("askers")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = make_slug(self.name, max_length=100)
+        super().save(*args, **kwargs)
+
+    def available_languages(self):
+        return languages.codes()
+
+    def get_absolute_url(self):
+        return reverse("qa:asker", kwargs={"slug": self.slug})
+
+
+class Tag(TranslatedSlugModel, TagBase):
+    """A taggit tag whose name and slug are translated.
+
+    TagBase's name and slug are unique; here uniqueness is per language column
+    instead (see unique_per_language), and slugs are ASCII so `<slug:>` accepts them.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+
+    objects = TranslatedSlugQuerySet.as_manager()
+    questions_path = "tagged_questions__content_object"
+    url_name = "qa:tag"
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        constraints = unique_per_language("qa_tag", "slug")
+
+    def __str__(self):
+        return self.name or self.name_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        # Filling every language's slug first also keeps TagBase.save from making a
+        # Unicode slug for the active language only.
+        fill_slugs(self, "name")
+        super().save(*args, **kwargs)
+
+    def slugify(self, tag, i=None):
+        return make_slug(tag, max_length=100) + (f"-{i}" if i else "")
+
+
+
+class TaggedQuestion(TaggedItemBase):
+    content_object = models.ForeignKey("Question", on_delete=models.CASCADE, related_name="tagged_items")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_questions")
+
+    class Meta:
+        verbose_name = _("tagged question")
+        verbose_name_plural = _("tagged questions")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="qa_taggedquestion_once")
+        ]
+
+
+def availability_condition(code):
+    """When a question is available in language code: it has a title and a slug there,
+    at least one answer, and every answer has a heading and a body in that language."""
+    incomplete = Answer.objects.filter(question=OuterRef("pk")).exclude(
+        has_text("heading", code) & has_text("body", code)
+    )
+    return (
+        has_text("title", code)
+        & has_text("slug", code)
+        & Q(Exists(Answer.objects.filter(question=OuterRef("pk"))))
+        & ~Q(Exists(incomplete))
+    )
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        """Published and due: scheduling needs no cron job."""
+        return self.filter(status=Question.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def available(self, code=None):
+        return self.filter(availability_condition(code or languages.active()))
+
+    def visible(self, code=None):
+        """What readers of language code (default: the active one) may see."""
+        return self.published().available(code)
+
+    def with_availability(self):
+        """Annotate available_<code> for every language; available_languages() reads them."""
+        return self.annotate(
+            **{
+                column("available", code): ExpressionWrapper(
+                    availability_condition(code), output_field=models.BooleanField()
+                )
+                for code in languages.codes()
+            }
+        )
+
+    def for_listing(self):
+        return self.select_related("category", "asker")
+
+
+class Question(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("question"), max_length=200, help_text=_("The question as readers ask it."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        help_text=_("Part of the page's address in this language; filled in from the question."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two plain sentences on what the page answers, for lists and search engines."),
+    )
+    asker = models.ForeignKey(Asker, on_delete=models.PROTECT, related_name="questions", verbose_name=_("asked by"))
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="questions", verbose_name=_("category")
+    )
+    tags = TaggableManager(through=TaggedQuestion, blank=True, verbose_name=_("tags"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Readers see the question from this moment on, once its status is Published."),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    read_time = models.PositiveSmallIntegerField(
+        _("read time"), null=True, editable=False, help_text=_("Minutes; computed from the text.")
+    )
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = unique_per_language("qa_question", "slug")
+        indexes = [models.Index(fields=["status", "published_at"], name="qa_question_visible_idx")]
+
+    def __str__(self):
+        return self.title or self.title_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        fill_slugs(self, "title")
+        self.compute_read_times()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "updated_at"}
+        super().save(*args, **kwargs)
+
+    def compute_read_times(self):
+        """Read time per language from the title and the answers as stored."""
+        answers = list(self.answers.all()) if self.pk else []
+        for code in languages.codes():
+            title = getattr(self, column("title", code))
+            pairs = [(getattr(a, column("heading", code)), getattr(a, column("body", code))) for a in answers]
+            setattr(self, column("read_time", code), read_time(code, title, pairs) if title else None)
+
+    def available_languages(self):
+        """Codes of the languages this question can be read in, in tab order. Reads the
+        flags that with_availability() annotated, or asks the database once."""
+        names = [column("available", code) for code in languages.codes()]
+        flags = self.__dict__
+        if any(name not in flags for name in names):
+            flags = Question.objects.with_availability().filter(pk=self.pk).values(*names).first() or {}
+        return [code for code, name in zip(languages.codes(), names) if flags.get(name)]
+
+    def is_visible(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def get_absolute_url(self):
+        return reverse("qa:question", kwargs={"slug": getattr(self, column("slug", languages.active()))})
+
+    def visible_tags(self):
+        """The question's tags that have a name and a page in the active language."""
+        code = languages.active()
+        return [tag for tag in self.tags.all() if code in tag.available_languages()]
+
+
+class Answer(models.Model):
+    """One sub-question of a question and its answer, in Markdown."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Answers are shown in this order."))
+    heading = models.CharField(_("sub-question"), max_length=200)
+    body = models.TextField(
+        _("answer"), help_text=_("Markdown: paragraphs, lists, tables and > quotes. HTML is removed.")
+    )
+    body_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self):
+        return self.heading or self.heading_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        for code in languages.codes():
+            body = getattr(self, column("body", code))
+            setattr(self, column("body_html", code), render(body) if body else None)
+        super().save(*args, **kwargs)

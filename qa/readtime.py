@@ -1,0 +1,27 @@
+"""Read time: words of a page divided by the language's reading speed.
+
+Speeds are words per minute per language (settings.READING_SPEEDS, defaults from
+the IReST study). The result is rounded up and never below one minute.
+"""
+
+import math
+import re
+
+from django.conf import settings
+
+from .markdown import plain_text
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def count_words(text):
+    return len(_WORD.findall(text or ""))
+
+
+def read_time(language, title, answers):
+    """Minutes to read a question in language; answers are (heading, markdown body) pairs."""
+    words = count_words(title)
+    for heading, body in answers:
+        words += count_words(heading) + count_words(plain_text(body))
+    speed = settings.READING_SPEEDS[language]
+    return max(1, math.ceil(words / speed))

@@ -1,0 +1,29 @@
+"""Slugs from titles and names, in every language.
+
+Django's slugify drops letters that have no ASCII decomposition, so the Turkish
+dotless ı and the German ß would vanish ("Nasıl" -> "nasl"). They are mapped first.
+"""
+
+from django.utils.text import slugify
+
+_SPELLED_OUT = str.maketrans({"ı": "i", "İ": "I", "ß": "ss", "ẞ": "SS", "ø": "o", "Ø": "O", "æ": "ae"})
+
+
+def make_slug(text, max_length=200):
+    """An ASCII slug for text in any of the site's languages, at most max_length long."""
+    slug = slugify((text or "").translate(_SPELLED_OUT))
+    return slug[:max_length].strip("-")
+
+
+def anchor_ids(headings, prefix="q"):
+    """Unique, readable HTML ids for a page's sub-question headings, in order."""
+    seen = set()
+    ids = []
+    for position, heading in enumerate(headings, start=1):
+        base = make_slug(heading, max_length=60) or f"{prefix}{position}"
+        anchor, n = base, 2
+        while anchor in seen:
+            anchor, n = f"{base}-{n}", n + 1
+        seen.add(anchor)
+        ids.append(anchor)
+    return ids
