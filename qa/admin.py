@@ -48,7 +48,7 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = "__all__"
+        fields = ["tags"]  # the rest comes from QuestionAdmin.fieldsets
 
 
 def availability_column(code):

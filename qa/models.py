@@ -11,6 +11,7 @@ here and nowhere else:
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, ExpressionWrapper, OuterRef, Q
 from django.urls import reverse
@@ -31,6 +32,14 @@ def has_text(field, code):
     return Q(**{f"{column(field, code)}__gt": ""})
 
 
+def display_name(obj, field):
+    """The text of field in the active language, else in the first language that has it."""
+    for code in [languages.active(), *languages.codes()]:
+        if text := getattr(obj, column(field, code)):
+            return text
+    return f"#{obj.pk}"
+
+
 def unique_per_language(table, field):
     """One unique constraint per language column: modeltranslation keeps the original
     column too and copies the active language into it, so it cannot be unique itself.
@@ -39,6 +48,14 @@ def unique_per_language(table, field):
         models.UniqueConstraint(fields=[column(field, code)], name=f"{table}_{field}_{code}_unique")
         for code, _name in settings.LANGUAGES
     ]
+
+
+def require_some_language(obj, field):
+    """Model validation: field has text in at least one language. Editors may write in
+    any language first; which languages a question is available in follows from that."""
+    if not any(getattr(obj, column(field, code)) for code in languages.codes()):
+        label = obj._meta.get_field(field).verbose_name
+        raise ValidationError(_("Fill in the %(field)s in at least one language.") % {"field": label})
 
 
 def fill_slugs(obj, source):
@@ -59,9 +76,7 @@ class TranslatedSlugQuerySet(models.QuerySet):
         """Annotate question_count: how many questions readers of code see here."""
         path = self.model.questions_path
         visible = Question.objects.visible(code).values("pk")
-        return self.annotate(
-            question_count=Count(path, filter=Q(**{f"{path}__in": visible}), distinct=True)
-        )
+        return self.annotate(question_count=Count(path, filter=Q(**{f"{path}__in": visible}), distinct=True))
 
     def most_used(self, code=None, limit=20):
         """The tags (or categories) with the most visible questions in code, none empty."""
@@ -79,6 +94,11 @@ class TranslatedSlugModel(models.Model):
     class Meta:
         abstract = True
 
+    def get_absolute_url(self):
+        """The URL in the active language, or None where there is no slug in it."""
+        slug = self.current_slug()
+        return reverse(self.url_name, kwargs={"slug": slug}) if slug else None
+
     def available_languages(self):
         return [
             code
@@ -89,16 +109,14 @@ class TranslatedSlugModel(models.Model):
     def current_slug(self):
         return getattr(self, column("slug", languages.active()))
 
-    def get_absolute_url(self):
-        """The URL in the active language, or None where there is no slug in it."""
-        slug = self.current_slug()
-        return reverse(self.url_name, kwargs={"slug": slug}) if slug else None
-
 
 class Category(TranslatedSlugModel):
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=100, help_text=_("Part of the category's address in this language.")
+        _("slug"),
+        max_length=100,
+        blank=True,
+        help_text=_("Part of the category's address in this language; filled in from the name."),
     )
     description = models.TextField(
         _("description"), blank=True, help_text=_("One or two sentences shown on the category page.")
@@ -118,12 +136,14 @@ class Category(TranslatedSlugModel):
         constraints = unique_per_language("qa_category", "slug")
 
     def __str__(self):
-        return self.name or self.name_en or f"#{self.pk}"
+        return display_name(self, "name")
 
     def save(self, *args, **kwargs):
         fill_slugs(self, "name")
         super().save(*args, **kwargs)
 
+    def clean(self):
+        require_some_language(self, "name")
 
 
 class Asker(models.Model):
@@ -145,11 +165,11 @@ class Asker(models.Model):
             self.slug = make_slug(self.name, max_length=100)
         super().save(*args, **kwargs)
 
-    def available_languages(self):
-        return languages.codes()
-
     def get_absolute_url(self):
         return reverse("qa:asker", kwargs={"slug": self.slug})
+
+    def available_languages(self):
+        return languages.codes()
 
 
 class Tag(TranslatedSlugModel, TagBase):
@@ -159,8 +179,13 @@ class Tag(TranslatedSlugModel, TagBase):
     instead (see unique_per_language), and slugs are ASCII so `<slug:>` accepts them.
     """
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        help_text=_("Part of the tag's address in this language; filled in from the name."),
+    )
 
     objects = TranslatedSlugQuerySet.as_manager()
     questions_path = "tagged_questions__content_object"
@@ -173,7 +198,7 @@ class Tag(TranslatedSlugModel, TagBase):
         constraints = unique_per_language("qa_tag", "slug")
 
     def __str__(self):
-        return self.name or self.name_en or f"#{self.pk}"
+        return display_name(self, "name")
 
     def save(self, *args, **kwargs):
         # Filling every language's slug first also keeps TagBase.save from making a
@@ -181,9 +206,11 @@ class Tag(TranslatedSlugModel, TagBase):
         fill_slugs(self, "name")
         super().save(*args, **kwargs)
 
+    def clean(self):
+        require_some_language(self, "name")
+
     def slugify(self, tag, i=None):
         return make_slug(tag, max_length=100) + (f"-{i}" if i else "")
-
 
 
 class TaggedQuestion(TaggedItemBase):
@@ -193,9 +220,7 @@ class TaggedQuestion(TaggedItemBase):
     class Meta:
         verbose_name = _("tagged question")
         verbose_name_plural = _("tagged questions")
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="qa_taggedquestion_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="qa_taggedquestion_once")]
 
 
 def availability_condition(code):
@@ -244,10 +269,11 @@ class Question(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    title = models.CharField(_("question"), max_length=200, help_text=_("The question as readers ask it."))
+    title = models.CharField(_("question"), max_length=200, blank=True, help_text=_("The question as readers ask it."))
     slug = models.SlugField(
         _("slug"),
         max_length=200,
+        blank=True,
         help_text=_("Part of the page's address in this language; filled in from the question."),
     )
     summary = models.TextField(
@@ -282,7 +308,7 @@ class Question(models.Model):
         indexes = [models.Index(fields=["status", "published_at"], name="qa_question_visible_idx")]
 
     def __str__(self):
-        return self.title or self.title_en or f"#{self.pk}"
+        return display_name(self, "title")
 
     def save(self, *args, **kwargs):
         fill_slugs(self, "title")
@@ -291,6 +317,12 @@ class Question(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "updated_at"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("qa:question", kwargs={"slug": getattr(self, column("slug", languages.active()))})
+
+    def clean(self):
+        require_some_language(self, "title")
 
     def compute_read_times(self):
         """Read time per language from the title and the answers as stored."""
@@ -307,13 +339,10 @@ class Question(models.Model):
         flags = self.__dict__
         if any(name not in flags for name in names):
             flags = Question.objects.with_availability().filter(pk=self.pk).values(*names).first() or {}
-        return [code for code, name in zip(languages.codes(), names) if flags.get(name)]
+        return [code for code, name in zip(languages.codes(), names, strict=False) if flags.get(name)]
 
     def is_visible(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-
-    def get_absolute_url(self):
-        return reverse("qa:question", kwargs={"slug": getattr(self, column("slug", languages.active()))})
 
     def visible_tags(self):
         """The question's tags that have a name and a page in the active language."""
@@ -325,10 +354,12 @@ class Answer(models.Model):
     """One sub-question of a question and its answer, in Markdown."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Answers are shown in this order."))
-    heading = models.CharField(_("sub-question"), max_length=200)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Answers are shown in this order.")
+    )
+    heading = models.CharField(_("sub-question"), max_length=200, blank=True)
     body = models.TextField(
-        _("answer"), help_text=_("Markdown: paragraphs, lists, tables and > quotes. HTML is removed.")
+        _("answer"), blank=True, help_text=_("Markdown: paragraphs, lists, tables and > quotes. HTML is removed.")
     )
     body_html = models.TextField(editable=False, blank=True)
 
@@ -338,10 +369,19 @@ class Answer(models.Model):
         verbose_name_plural = _("answers")
 
     def __str__(self):
-        return self.heading or self.heading_en or f"#{self.pk}"
+        return display_name(self, "heading")
 
     def save(self, *args, **kwargs):
         for code in languages.codes():
             body = getattr(self, column("body", code))
             setattr(self, column("body_html", code), render(body) if body else None)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        require_some_language(self, "heading")
+        for code in languages.codes():
+            if bool(getattr(self, column("heading", code))) != bool(getattr(self, column("body", code))):
+                raise ValidationError(
+                    _("In %(language)s, fill in both the sub-question and its answer, or neither.")
+                    % {"language": languages.name(code)}
+                )

@@ -20,9 +20,7 @@ def related_questions(question, code=None, limit=RELATED_LIMIT):
         .exclude(pk=question.pk)
         .annotate(
             shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
-            same_category=Case(
-                When(category_id=question.category_id, then=1), default=0, output_field=IntegerField()
-            ),
+            same_category=Case(When(category_id=question.category_id, then=1), default=0, output_field=IntegerField()),
         )
         .order_by("-shared_tags", "-same_category", "-published_at", "-pk")[:limit]
     )

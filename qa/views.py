@@ -61,17 +61,12 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
     context_object_name = "question"
 
     def get_object_queryset(self):
-        return (
-            Question.objects.published()
-            .with_availability()
-            .for_listing()
-            .prefetch_related("answers", "tags")
-        )
+        return Question.objects.published().with_availability().for_listing().prefetch_related("answers", "tags")
 
     def get_context_data(self, **kwargs):
         question = self.object
         answers = list(question.answers.all())
-        for answer, anchor in zip(answers, anchor_ids(a.heading for a in answers)):
+        for answer, anchor in zip(answers, anchor_ids(a.heading for a in answers), strict=False):
             answer.anchor = anchor
         return super().get_context_data(
             answers=answers,

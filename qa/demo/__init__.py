@@ -42,7 +42,7 @@ class LoadReport:
 def _translations(value, where, what, required=("en",)):
     """A {language: text} table from the file, checked."""
     if not isinstance(value, dict):
-        raise DemoContentError(f"{where}: {what} must be a table of languages, like {what}.en = \"...\"")
+        raise DemoContentError(f'{where}: {what} must be a table of languages, like {what}.en = "..."')
     unknown = set(value) - set(languages.codes())
     if unknown:
         raise DemoContentError(f"{where}: {what} has unknown languages {sorted(unknown)}")
@@ -168,7 +168,9 @@ def load(content):
     for key, item in content["tags"].items():
         values = {**_per_language(item["name"], "name"), **_slugs_from(item["name"])}
         tags[key] = _sync(Tag, {"slug_en": values.pop("slug_en")}, values, report, "tags")
-    askers = {slug: _sync(Asker, {"slug": slug}, {"name": name}, report, "askers") for slug, name in content["askers"].items()}
+    askers = {
+        slug: _sync(Asker, {"slug": slug}, {"name": name}, report, "askers") for slug, name in content["askers"].items()
+    }
     for item in content["questions"]:
         _load_question(item, categories, tags, askers, report)
     return report

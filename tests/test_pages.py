@@ -1,0 +1,96 @@
+"""Every reader page, in every language: it answers, in its own language, as valid and
+semantic HTML."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import url
+from tests.html import parse
+
+LANGUAGES = ["nl", "en", "de", "tr"]
+PAGES = ["home", "question", "category", "tag", "asker"]
+
+
+def page_url(content, page, code):
+    if page == "home":
+        with translation.override(code):
+            return reverse("qa:home")
+    obj = {
+        "question": content["first"],
+        "category": content["category"],
+        "tag": content["tag"],
+        "asker": content["first"].asker,
+    }[page]
+    return url(obj, code)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_answers_in_each_language_as_semantic_html(client, content, page, code):
+    response = client.get(page_url(content, page, code))
+    assert response.status_code == 200
+    doc = parse(response.content)
+    assert doc.find("html")["lang"] == code
+    assert len(doc.find_all("h1")) == 1
+    for landmark in ("header", "nav", "main", "footer"):
+        assert doc.find_all(landmark), f"no <{landmark}>"
+    assert doc.find("main")["id"] == "content"
+    assert doc.find("a", class_="skip-link")["href"] == "#content"
+
+
+def test_question_page_has_its_sidebar_in_an_aside(client, content):
+    doc = parse(client.get(url(content["first"], "en")).content)
+    aside = doc.find("aside")
+    assert content["second"].title_en in aside.text
+
+
+def test_pages_load_no_script_and_nothing_from_another_host(client, content):
+    for page in PAGES:
+        doc = parse(client.get(page_url(content, page, "de")).content)
+        assert not doc.find_all("script")
+        for link in doc.find_all("link"):
+            assert link["href"].startswith("/"), link.attrs
+
+
+def test_the_stylesheet_has_a_visible_focus_style_and_no_imports():
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parent.parent / "static" / "css" / "site.css").read_text()
+    assert ":focus-visible" in css and "outline" in css
+    assert "@import" not in css and "http" not in css
+    assert "@media" in css  # responsive from phone to desktop
+
+
+def test_lists_show_only_questions_of_the_pages_language(client, content):
+    turkish = client.get(page_url(content, "category", "tr")).content.decode()
+    assert content["first"].title_tr in turkish
+    assert content["no_turkish"].title_en not in turkish
+    dutch = client.get(page_url(content, "category", "nl")).content.decode()
+    assert content["no_turkish"].title_nl in dutch
+
+
+def test_home_lists_categories_with_counts_and_most_used_tags(client, content):
+    doc = parse(client.get(page_url(content, "home", "tr")).content)
+    aside = doc.find("aside")
+    assert "Running (tr) (2)" in aside.text  # the question without Turkish is not counted
+    assert content["tag"].name_tr in aside.text
+
+
+def test_lists_are_paginated(client, content, settings):
+    from qa import views
+    from tests.factories import make_question
+
+    for n in range(views.PAGE_SIZE):
+        make_question(f"Extra {n}", category=content["category"])
+    first_page = parse(client.get(page_url(content, "category", "en")).content)
+    assert len(first_page.find("ol", class_="question-list").find_all("li")) == views.PAGE_SIZE
+    assert first_page.find("a", rel="next")["href"] == "?page=2"
+    second = client.get(page_url(content, "category", "en") + "?page=2")
+    assert second.status_code == 200
+    assert len(parse(second.content).find("ol", class_="question-list").find_all("li")) == 3
+
+
+@pytest.mark.parametrize("query", ["?page=99", "?page=abc", "?page=-1"])
+def test_a_page_number_that_does_not_exist_is_a_404(client, content, query):
+    assert client.get(page_url(content, "home", "en") + query).status_code == 404
