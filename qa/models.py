@@ -341,9 +341,6 @@ class Question(models.Model):
             flags = Question.objects.with_availability().filter(pk=self.pk).values(*names).first() or {}
         return [code for code, name in zip(languages.codes(), names, strict=False) if flags.get(name)]
 
-    def is_visible(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-
     def visible_tags(self):
         """The question's tags that have a name and a page in the active language."""
         code = languages.active()

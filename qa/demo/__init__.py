@@ -30,9 +30,9 @@ class LoadReport:
     created: dict = field(default_factory=dict)
     updated: dict = field(default_factory=dict)
 
-    def count(self, kind, created):
+    def count(self, kind, created, n=1):
         bucket = self.created if created else self.updated
-        bucket[kind] = bucket.get(kind, 0) + 1
+        bucket[kind] = bucket.get(kind, 0) + n
 
     @property
     def changed(self):
@@ -198,9 +198,9 @@ def _load_question(item, categories, tags, askers, report):
         question.answers.all().delete()
         for values in wanted:
             Answer(question=question, **values).save()
-        report.count("answers", created=not stored)
+        report.count("answers", created=not stored, n=len(wanted))
 
-    wanted_tags = {tags[key].pk for key in item["tags"]}
-    if {tag.pk for tag in question.tags.all()} != wanted_tags:
+    stored_tags = {tag.pk for tag in question.tags.all()}
+    if stored_tags != {tags[key].pk for key in item["tags"]}:
         question.tags.set([tags[key] for key in item["tags"]])
-        report.count("question tags", created=False)
+        report.count("tag links", created=not stored_tags, n=len(item["tags"]))
