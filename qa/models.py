@@ -379,6 +379,6 @@ class Answer(models.Model):
         for code in languages.codes():
             if bool(getattr(self, column("heading", code))) != bool(getattr(self, column("body", code))):
                 raise ValidationError(
-                    _("In %(language)s, fill in both the sub-question and its answer, or neither.")
+                    _("%(language)s: fill in both the sub-question and its answer, or neither.")
                     % {"language": languages.name(code)}
                 )

@@ -187,7 +187,7 @@ def test_an_answer_with_a_heading_but_no_body_in_a_language_is_refused(admin_cli
     )
     response = admin_client.post(reverse("admin:qa_question_add"), data)
     assert response.status_code == 200
-    assert "fill in both the sub-question and its answer" in response.content.decode()
+    assert "English: fill in both the sub-question and its answer" in response.content.decode()
     assert not Question.objects.exists()
 
 

@@ -54,7 +54,8 @@ def read_po(code):
 def test_every_interface_string_is_translated_and_compiled(code):
     entries = read_po(code)
     assert len(entries) > 50
-    catalog = gettext.GNUTranslations(open(LOCALE / code / "LC_MESSAGES" / "django.mo", "rb"))
+    with open(LOCALE / code / "LC_MESSAGES" / "django.mo", "rb") as mo:
+        catalog = gettext.GNUTranslations(mo)
     for msgid, entry in entries.items():
         assert "fuzzy" not in entry["flags"], msgid
         assert all(entry["msgstr"]), f"{code}: {msgid!r} is not translated"
