@@ -5,9 +5,11 @@ add-by-name looks names up in the admin's language only and would try to create 
 duplicate tag when a question is saved under another language.
 """
 
+import taggit.models
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
@@ -15,6 +17,9 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from . import languages
 from .languages import column
 from .models import Answer, Asker, Category, Question, Tag
+
+# taggit registers its own, untranslated Tag model; this site's tags are qa.Tag.
+admin.site.unregister(taggit.models.Tag)
 
 
 class AnswerInline(TranslationStackedInline):
@@ -43,7 +48,7 @@ class QuestionForm(forms.ModelForm):
         queryset=Tag.objects.all(),
         required=False,
         widget=FilteredSelectMultiple(_("tags"), is_stacked=False),
-        label=_("tags"),
+        label=capfirst(_("tags")),
     )
 
     class Meta:
@@ -65,7 +70,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
     form = QuestionForm
     inlines = [AnswerInline]
     list_display = [
-        "title",
+        "__str__",
         "category",
         "status",
         "published_at",
@@ -98,7 +103,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "position"]
+    list_display = ["__str__", "position"]
     list_editable = ["position"]
     search_fields = [column("name", code) for code in languages.codes()]
     prepopulated_fields = {"slug": ("name",)}
@@ -106,7 +111,7 @@ class CategoryAdmin(TabbedTranslationAdmin):
 
 @admin.register(Tag)
 class TagAdmin(TabbedTranslationAdmin):
-    list_display = ["name", *[column("name", code) for code in languages.codes()]]
+    list_display = ["__str__", *[column("name", code) for code in languages.codes()]]
     search_fields = [column("name", code) for code in languages.codes()]
     prepopulated_fields = {"slug": ("name",)}
 

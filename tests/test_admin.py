@@ -198,3 +198,16 @@ def test_a_question_needs_a_title_in_some_language(admin_client):
     response = admin_client.post(reverse("admin:qa_question_add"), data)
     assert response.status_code == 200
     assert not Question.objects.exists()
+
+
+def test_the_changelist_names_a_question_missing_the_admins_language(admin_client, content):
+    page = admin_client.get(reverse("admin:qa_question_changelist"), HTTP_ACCEPT_LANGUAGE="tr").content.decode()
+    assert content["no_turkish"].title_en in page
+
+
+def test_only_the_sites_own_translated_tags_are_in_the_admin(admin_client):
+    import taggit.models
+    from django.contrib import admin
+
+    assert not admin.site.is_registered(taggit.models.Tag)
+    assert admin.site.is_registered(Tag)
