@@ -33,8 +33,8 @@ def has_text(field, code):
 
 
 def display_name(obj, field):
-    """The text of field in the active language, else in the first language that has it."""
-    for code in [languages.active(), *languages.codes()]:
+    """The text of field in the active language, else English, else the first language that has it."""
+    for code in [languages.active(), settings.LANGUAGE_CODE, *languages.codes()]:
         if text := getattr(obj, column(field, code)):
             return text
     return f"#{obj.pk}"
