@@ -3,13 +3,25 @@ path words; the admin and machine-facing paths do not."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from qa import views
+from qa.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_index",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(path("", include("qa.urls")), prefix_default_language=True)
+
+handler500 = "qa.views.server_error"

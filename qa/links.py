@@ -5,6 +5,7 @@ is built from the object itself under that language, never by translating the
 current path: `translate_url` would keep the old language's slug.
 """
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -33,3 +34,22 @@ def language_tabs(obj=None, route="qa:home", kwargs=None):
         }
         for code in languages.codes()
     ]
+
+
+# Open Graph wants language_TERRITORY; these are the territories the site writes for.
+OG_LOCALES = {"nl": "nl_NL", "en": "en_US", "de": "de_DE", "tr": "tr_TR"}
+
+
+def x_default_language(codes):
+    """The language a search engine sends a reader to when none of theirs is there:
+    the site's default language where the page has it, else its first language."""
+    return settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in codes else codes[0]
+
+
+def alternates(absolute, tabs):
+    """(hreflang, absolute URL) for every language of the page, itself included, and
+    x-default. `absolute` turns a path into an absolute URL; `tabs` is language_tabs()."""
+    available = {tab["code"]: absolute(tab["url"]) for tab in tabs if tab["url"]}
+    if not available:
+        return []
+    return [*available.items(), ("x-default", available[x_default_language(list(available))])]

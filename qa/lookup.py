@@ -4,14 +4,20 @@ A slug belongs to one language. A reader may arrive with a slug of another langu
 (an old link, a hand-edited URL, Django's `translate_url`): when the object is
 available in the URL's language they get a 301 to its URL there; when it is not,
 NotInLanguage tells the view to answer 404 with the languages it does exist in.
+Questions also remember their earlier slugs (RetiredSlug): a changed slug keeps working.
 """
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from . import languages
 from .languages import column
+from .models import RetiredSlug
+
+
+class Gone(Exception):
+    """The address belonged to a question that has been deleted."""
 
 
 class NotInLanguage(Exception):
@@ -39,3 +45,28 @@ def find_by_slug(queryset, slug):
     if code not in obj.available_languages():
         raise NotInLanguage(obj)
     return obj, None if own_slug else obj.get_absolute_url()
+
+
+def find_question(queryset, slug):
+    """find_by_slug for questions, which also know their earlier slugs: an old slug of
+    any language redirects to the question's current URL here (or raises Gone once the
+    question is deleted; Http404 while it is unpublished)."""
+    try:
+        return find_by_slug(queryset, slug)
+    except Http404:
+        code = languages.active()
+        retired = (
+            RetiredSlug.objects.filter(slug=slug)
+            .order_by(Case(When(language=code, then=0), default=1), "-retired_at")
+            .first()
+        )
+        if retired is None:
+            raise
+        if retired.question_id is None:
+            raise Gone(slug) from None
+        question = queryset.filter(pk=retired.question_id).first()
+        if question is None:
+            raise
+        if code not in question.available_languages():
+            raise NotInLanguage(question) from None
+        return question, question.get_absolute_url()

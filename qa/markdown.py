@@ -47,4 +47,9 @@ def render(text):
 
 def plain_text(text):
     """The words of a Markdown text without its markup, for counting and summaries."""
-    return html.unescape(nh3.clean(render(text), tags=set())).strip()
+    return html_to_text(render(text))
+
+
+def html_to_text(markup):
+    """The text of rendered HTML, tags dropped and entities decoded."""
+    return html.unescape(nh3.clean(markup or "", tags=set())).strip()

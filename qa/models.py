@@ -316,7 +316,17 @@ class Question(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "updated_at"}
+        slug_columns = [column("slug", code) for code in languages.codes()]
+        tracks_slugs = self.pk and (update_fields is None or set(update_fields) & set(slug_columns))
+        before = Question.objects.filter(pk=self.pk).values(*slug_columns).first() if tracks_slugs else None
         super().save(*args, **kwargs)
+        if before:
+            changed = {
+                code: before[column("slug", code)]
+                for code in languages.codes()
+                if before[column("slug", code)] != getattr(self, column("slug", code))
+            }
+            RetiredSlug.retire(self, changed)
 
     def get_absolute_url(self):
         return reverse("qa:question", kwargs={"slug": getattr(self, column("slug", languages.active()))})
@@ -382,3 +392,32 @@ class Answer(models.Model):
                     _("%(language)s: fill in both the sub-question and its answer, or neither.")
                     % {"language": languages.name(code)}
                 )
+
+
+class RetiredSlug(models.Model):
+    """A question's earlier slug in one language, kept so that old links keep working:
+    they answer 301 to the question's current URL, or 410 once the question has been
+    deleted (question is then NULL)."""
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    slug = models.SlugField(_("slug"), max_length=200)
+    question = models.ForeignKey(
+        Question, null=True, on_delete=models.SET_NULL, related_name="retired_slugs", verbose_name=_("question")
+    )
+    retired_at = models.DateTimeField(_("retired"), auto_now=True)
+
+    class Meta:
+        ordering = ["-retired_at"]
+        verbose_name = _("retired slug")
+        verbose_name_plural = _("retired slugs")
+        constraints = [models.UniqueConstraint(fields=["language", "slug"], name="qa_retiredslug_once")]
+
+    def __str__(self):
+        return f"/{self.language}/…/{self.slug}/"
+
+    @classmethod
+    def retire(cls, question, slugs):
+        """Remember {language: slug} as old slugs of question (None: a deleted question)."""
+        for code, slug in slugs.items():
+            if slug:
+                cls.objects.update_or_create(language=code, slug=slug, defaults={"question": question})

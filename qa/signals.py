@@ -1,17 +1,19 @@
-"""Keep each question's read time current when one of its answers changes.
+"""Derived data that follows changes, whatever made them (the admin's inline forms, a
+management command, the shell):
 
-Question.save() computes the read times; saving or deleting an answer re-saves its
-question's read times (and its last-changed date), whatever made the change: the
-admin's inline forms, a management command or the shell.
+- Question.save() computes the read times; saving or deleting an answer re-saves its
+  question's read times (and its last-changed date).
+- Deleting a question retires its slugs, so its old URLs answer 410 Gone.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from . import languages
-from .models import Answer, Question
+from .languages import column
+from .models import Answer, Question, RetiredSlug
 
-READ_TIME_FIELDS = [languages.column("read_time", code) for code in languages.codes()]
+READ_TIME_FIELDS = [column("read_time", code) for code in languages.codes()]
 
 
 @receiver(post_save, sender=Answer)
@@ -20,3 +22,9 @@ def refresh_question_read_time(sender, instance, **kwargs):
     question = Question.objects.filter(pk=instance.question_id).first()
     if question is not None:
         question.save(update_fields=READ_TIME_FIELDS)
+
+
+@receiver(post_delete, sender=Question)
+def retire_slugs_of_deleted_question(sender, instance, **kwargs):
+    """A deleted question's URLs answer 410 Gone from now on."""
+    RetiredSlug.retire(None, {code: getattr(instance, column("slug", code)) for code in languages.codes()})

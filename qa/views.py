@@ -1,18 +1,27 @@
 """Reader pages. Each one asks the models what is visible (Question.objects.visible)
 and qa.links where it is in the other languages; templates only show the result."""
 
-from django.http import HttpResponsePermanentRedirect
+from django.conf import settings
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from . import languages
+from . import languages, structured_data
+from .feeds import feed_links
 from .links import language_tabs, url_in
-from .lookup import NotInLanguage, find_by_slug
+from .lookup import Gone, NotInLanguage, find_by_slug, find_question
+from .markdown import html_to_text
 from .models import Asker, Category, Question, Tag
 from .related import related_questions
 from .slugs import anchor_ids
+
+DESCRIPTION_LENGTH = 160
 
 TOC_MIN_ANSWERS = 6
 PAGE_SIZE = 10
@@ -30,20 +39,48 @@ def root_redirect(request):
 
 def not_in_language(request, obj):
     """404 for an object that exists, but not in the URL's language: offer the others."""
-    offers = [tab for tab in language_tabs(obj=obj) if tab["url"]]
-    context = {"object": obj, "offers": offers, "language_tabs": language_tabs(obj=obj)}
+    tabs = language_tabs(obj=obj)
+    context = {"object": obj, "offers": [tab for tab in tabs if tab["url"]], "language_tabs": tabs}
     return render(request, "qa/not_in_language.html", context, status=404)
+
+
+def gone(request):
+    """410 for the address of a question that has been deleted."""
+    return render(request, "qa/gone.html", status=410)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+def server_error(request):
+    """The 500 page in the site's layout and the URL's language; plain text if even
+    that cannot be rendered."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:
+        return HttpResponseServerError(_("The page could not be shown. Please try again in a moment."))
 
 
 class TranslatedSlugMixin:
     """Finds self.object by its slug in the URL's language before the view runs;
     another language's slug redirects, an object missing in this language is a 404."""
 
+    find_object = staticmethod(find_by_slug)
+
     def get(self, request, *args, **kwargs):
         try:
-            self.object, redirect_to = find_by_slug(self.get_object_queryset(), kwargs["slug"])
+            self.object, redirect_to = self.find_object(self.get_object_queryset(), kwargs["slug"])
         except NotInLanguage as missing:
             return not_in_language(request, missing.obj)
+        except Gone:
+            return gone(request)
         if redirect_to:
             return HttpResponsePermanentRedirect(redirect_to)
         return super().get(request, *args, **kwargs)
@@ -59,6 +96,7 @@ class TranslatedSlugMixin:
 class QuestionDetailView(TranslatedSlugMixin, DetailView):
     template_name = "qa/question_detail.html"
     context_object_name = "question"
+    find_object = staticmethod(find_question)
 
     def get_object_queryset(self):
         return Question.objects.published().with_availability().for_listing().prefetch_related("answers", "tags")
@@ -68,11 +106,18 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
         answers = list(question.answers.all())
         for answer, anchor in zip(answers, anchor_ids(a.heading for a in answers), strict=False):
             answer.anchor = anchor
+        description = question.summary or (html_to_text(answers[0].body_html) if answers else "")
         return super().get_context_data(
             answers=answers,
             show_toc=len(answers) >= TOC_MIN_ANSWERS,
             tags=question.visible_tags(),
             related=related_questions(question),
+            page_title=question.title,
+            meta_description=Truncator(description).chars(DESCRIPTION_LENGTH),
+            og_type="article",
+            structured_data=structured_data.question_page(
+                question, answers, self.request.build_absolute_uri, languages.active()
+            ),
             **kwargs,
         )
 
@@ -95,6 +140,7 @@ class HomeView(QuestionListView):
             categories=Category.objects.available().with_question_counts(),
             popular_tags=Tag.objects.available().most_used(),
             language_tabs=language_tabs(route="qa:home"),
+            page_title=settings.SITE_TAGLINE,
             **kwargs,
         )
 
@@ -108,6 +154,14 @@ class CategoryView(TranslatedSlugMixin, QuestionListView):
     def get_queryset(self):
         return super().get_queryset().filter(category=self.object)
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=self.object.name,
+            meta_description=self.object.description,
+            feeds=feed_links(category=self.object),
+            **kwargs,
+        )
+
 
 class TagView(TranslatedSlugMixin, QuestionListView):
     template_name = "qa/tag.html"
@@ -117,6 +171,11 @@ class TagView(TranslatedSlugMixin, QuestionListView):
 
     def get_queryset(self):
         return super().get_queryset().filter(tagged_items__tag=self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("Questions tagged “%(name)s”") % {"name": self.object.name}, **kwargs
+        )
 
 
 class AskerView(QuestionListView):
@@ -132,4 +191,9 @@ class AskerView(QuestionListView):
         return super().get_queryset().filter(asker=self.object)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(object=self.object, language_tabs=language_tabs(obj=self.object), **kwargs)
+        return super().get_context_data(
+            object=self.object,
+            language_tabs=language_tabs(obj=self.object),
+            page_title=_("Questions asked by %(name)s") % {"name": self.object.name},
+            **kwargs,
+        )

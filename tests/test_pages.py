@@ -45,12 +45,15 @@ def test_question_page_has_its_sidebar_in_an_aside(client, content):
     assert content["second"].title_en in aside.text
 
 
-def test_pages_load_no_script_and_nothing_from_another_host(client, content):
+def test_pages_run_no_script_and_load_nothing_from_another_host(client, content):
     for page in PAGES:
         doc = parse(client.get(page_url(content, page, "de")).content)
-        assert not doc.find_all("script")
+        for script in doc.find_all("script"):  # structured data only, never code
+            assert script.attrs == {"type": "application/ld+json"}
         for link in doc.find_all("link"):
-            assert link["href"].startswith("/"), link.attrs
+            assert link["href"].startswith(("/", "http://testserver/")), link.attrs
+        for element in doc.find_all("img") + doc.find_all("iframe"):
+            assert element["src"].startswith("/"), element.attrs
 
 
 def test_the_stylesheet_has_a_visible_focus_style_and_no_imports():
