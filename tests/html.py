@@ -4,6 +4,7 @@ ids unique)."""
 
 from html.parser import HTMLParser
 
+BLOCKS = {"p", "li", "h1", "h2", "h3", "div", "section", "td", "th", "tr", "br", "nav", "header", "footer", "aside"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -33,8 +34,8 @@ class Element:
 
     @property
     def text(self):
-        parts = [c if isinstance(c, str) else c.text for c in self.children]
-        return " ".join(" ".join(parts).split())
+        parts = [c if isinstance(c, str) else f"{c.text} " if c.tag in BLOCKS else c.text for c in self.children]
+        return " ".join("".join(parts).split())
 
     def __getitem__(self, key):
         return self.attrs[key]
