@@ -10,10 +10,11 @@ PYTHON := $(shell for p in python3 python3.13 python3.12; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-# Tests run without DEBUG, so the settings want a SECRET_KEY; this one is for tests only.
-TEST_ENV := SECRET_KEY=tests-only-not-a-secret
+# Tests run without DEBUG, so the settings want a SECRET_KEY (this one is for tests only)
+# and would redirect to HTTPS; tests of those production settings set their own.
+TEST_ENV := SECRET_KEY=tests-only-not-a-secret HTTPS=0
 
-.PHONY: install run test lint format messages clean
+.PHONY: install run serve test test-services lint format messages clean
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -36,12 +37,26 @@ run: install
 	@echo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
+# Production: gunicorn with gunicorn.conf.py, static files collected for WhiteNoise.
+# Reads its settings from the environment (README, "Deploying").
+serve: install
+	$(PY) manage.py check --deploy
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py
+
 test: install
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(TEST_ENV) $(VENV)/bin/pytest
+
+# The suite again on PostgreSQL and Redis, with the tests that need both (CI runs it).
+SERVICES_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} REQUIRE_SERVICES=1
+test-services: install
+	$(TEST_ENV) $(SERVICES_ENV) $(VENV)/bin/pytest
 
 lint:
 	$(VENV)/bin/ruff check --fix .

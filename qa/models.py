@@ -421,3 +421,19 @@ class RetiredSlug(models.Model):
         for code, slug in slugs.items():
             if slug:
                 cls.objects.update_or_create(language=code, slug=slug, defaults={"question": question})
+
+
+class ContentVersion(models.Model):
+    """One row counting content changes, written in the same transaction as the change
+    itself (see qa.page_cache): cached pages are keyed by it, so every app server sees
+    a change on its very next request."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self):
+        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -4,6 +4,7 @@ management command, the shell):
 - Question.save() computes the read times; saving or deleting an answer re-saves its
   question's read times (and its last-changed date).
 - Deleting a question retires its slugs, so its old URLs answer 410 Gone.
+- Every content change bumps the content version, so no cached page outlives it.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -11,7 +12,8 @@ from django.dispatch import receiver
 
 from . import languages
 from .languages import column
-from .models import Answer, Question, RetiredSlug
+from .models import Answer, Asker, Category, Question, RetiredSlug, Tag, TaggedQuestion
+from .page_cache import bump_content_version
 
 READ_TIME_FIELDS = [column("read_time", code) for code in languages.codes()]
 
@@ -28,3 +30,17 @@ def refresh_question_read_time(sender, instance, **kwargs):
 def retire_slugs_of_deleted_question(sender, instance, **kwargs):
     """A deleted question's URLs answer 410 Gone from now on."""
     RetiredSlug.retire(None, {code: getattr(instance, column("slug", code)) for code in languages.codes()})
+
+
+CONTENT_MODELS = [Question, Answer, Category, Tag, TaggedQuestion, Asker]
+
+
+def content_changed(sender, **kwargs):
+    """Any change readers could see gives cached pages a new key (qa.page_cache).
+    Changes made with QuerySet.update() send no signal: call bump_content_version()."""
+    bump_content_version()
+
+
+for model in CONTENT_MODELS:
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"content_changed_save_{model.__name__}")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"content_changed_delete_{model.__name__}")

@@ -1,7 +1,10 @@
 """Reader pages. Each one asks the models what is visible (Question.objects.visible)
 and qa.links where it is in the other languages; templates only show the result."""
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -58,14 +61,25 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
 @never_cache
 def server_error(request):
-    """The 500 page in the site's layout and the URL's language; plain text if even
-    that cannot be rendered."""
-    try:
-        return render(request, "500.html", status=500)
-    except Exception:
-        return HttpResponseServerError(_("The page could not be shown. Please try again in a moment."))
+    """The 500 page in the site's layout and the URL's language (plain text if even
+    that cannot be rendered); a plain 503 while the database cannot be reached, which
+    ends by itself once it is back (Django reconnects on the next request). The error
+    may come from before LocaleMiddleware ran, so the language is read off the path."""
+    unavailable = isinstance(sys.exception(), DATABASE_UNAVAILABLE)
+    with translation.override(translation.get_language_from_path(request.path_info) or languages.active()):
+        if unavailable:
+            response = render(request, "503.html", status=503)
+            response["Retry-After"] = "30"
+            return response
+        try:
+            return render(request, "500.html", status=500)
+        except Exception:
+            return HttpResponseServerError(_("The page could not be shown. Please try again in a moment."))
 
 
 class TranslatedSlugMixin:

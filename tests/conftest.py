@@ -21,3 +21,16 @@ def content(db):
         second = make_question("Marathon shoes", category=running, tags=[marathon])
         no_turkish = make_question("Recovery", codes=("nl", "en", "de"), category=running)
     return {"category": running, "tag": marathon, "first": first, "second": second, "no_turkish": no_turkish}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_plain_static_files(settings):
+    """Each test starts with an empty page cache, and serves static files without the
+    manifest that only `collectstatic` writes (tests/test_production.py covers that)."""
+    from django.core.cache import cache
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    cache.clear()

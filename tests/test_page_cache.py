@@ -1,0 +1,104 @@
+"""Anonymous readers get pages from the shared cache; no change is ever stale."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from qa.models import Question
+from tests.factories import make_question, url
+
+pytestmark = pytest.mark.django_db
+GONE_CACHE = {"default": {"BACKEND": "tests.broken_cache.GoneCache"}}
+
+
+def get(client, path, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, **headers)
+    return response, len(queries)
+
+
+def test_a_second_request_is_served_from_the_cache_with_one_query(client, content):
+    page = url(content["first"], "en")
+    first, first_queries = get(client, page)
+    second, second_queries = get(client, page)
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert first_queries > 1 and second_queries == 1  # only the content version
+
+
+def test_a_change_is_visible_on_the_very_next_request(client, content):
+    question = content["first"]
+    page = url(question, "en")
+    client.get(page)
+    question.title_en = "A brand new title"
+    question.save()
+    assert "A brand new title" in client.get(page).content.decode()
+    answer = question.answers.first()
+    answer.body_en = "An answer edited inline."
+    answer.save()
+    assert "An answer edited inline." in client.get(page).content.decode()
+    content["category"].name_en = "Jogging"
+    content["category"].save()
+    assert "Jogging" in client.get(page).content.decode()
+
+
+def test_an_edit_in_the_admin_is_visible_at_once(client, admin_client, content):
+    category = content["category"]
+    page = url(category, "en")
+    client.get(page)
+    data = {f"name_{c}": getattr(category, f"name_{c}") for c in ("nl", "en", "de", "tr")}
+    data |= {f"slug_{c}": getattr(category, f"slug_{c}") for c in ("nl", "en", "de", "tr")}
+    data |= {f"description_{c}": "" for c in ("nl", "en", "de", "tr")} | {"position": 0, "name_en": "Trail running"}
+    response = admin_client.post(f"/admin/qa/category/{category.pk}/change/", data)
+    assert response.status_code == 302
+    assert "Trail running" in client.get(page).content.decode()
+
+
+def test_a_scheduled_question_appears_when_its_time_comes(client, content):
+    scheduled = make_question("Later", published_at=timezone.now() + timedelta(hours=1))
+    assert scheduled.title_en not in client.get("/en/").content.decode()
+    # Time passes: no content change is made, nothing is saved.
+    Question.objects.filter(pk=scheduled.pk).update(published_at=timezone.now() - timedelta(seconds=1))
+    assert scheduled.title_en in client.get("/en/").content.decode()
+
+
+def test_staff_never_get_a_cached_page_and_never_fill_the_cache(client, admin_client, content):
+    page = url(content["first"], "en")
+    staff, staff_queries = get(admin_client, page)
+    assert "private" in staff["Cache-Control"]
+    _reader, reader_queries = get(client, page)
+    assert reader_queries > 1  # the staff request stored nothing
+    _staff_again, staff_again_queries = get(admin_client, page)
+    assert staff_again_queries > 1  # and staff are not served from the cache
+
+
+def test_cache_control_etag_last_modified_and_304(client, content):
+    page = url(content["first"], "de")
+    response = client.get(page)
+    assert "public" in response["Cache-Control"] and "max-age=0" in response["Cache-Control"]
+    assert response["ETag"] and response["Last-Modified"]
+    assert client.get(page, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    assert client.get(page, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+    content["first"].title_de = "Neu"
+    content["first"].save()
+    changed = client.get(page, HTTP_IF_NONE_MATCH=response["ETag"], HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert changed.status_code == 200 and changed["ETag"] != response["ETag"]
+
+
+def test_error_pages_and_redirects_by_language_are_not_cached(client, content):
+    page = f"/en/questions/{content['first'].slug_en}-typo/"
+    get(client, page)
+    _again, queries = get(client, page)
+    assert queries > 1
+    first = client.get("/", HTTP_ACCEPT_LANGUAGE="de")
+    second = client.get("/", HTTP_ACCEPT_LANGUAGE="tr")
+    assert (first["Location"], second["Location"]) == ("/de/", "/tr/")
+
+
+def test_pages_are_served_when_the_cache_has_gone_away(client, content, settings):
+    settings.CACHES = GONE_CACHE
+    for page in ["/en/", url(content["first"], "tr"), url(content["category"], "nl")]:
+        assert client.get(page).status_code == 200

@@ -1,0 +1,74 @@
+"""Security headers, HTTPS behaviour and the production settings' own checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+from tests.factories import url
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "SECRET_KEY": "kq3vN9-production-like-secret-8hYt2LmR0pXw5sZcB1uJ7eGdFaVi4oQn6TyKlMjHgE",
+    "ALLOWED_HOSTS": "sports.example.org",
+    "PATH": os.environ["PATH"],
+}
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_reader_pages_send_the_security_headers(client, content):
+    for page in ["/en/", url(content["first"], "tr")]:
+        response = client.get(page)
+        csp = response["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["X-Frame-Options"] == "DENY"
+        assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_cached_pages_get_the_headers_too(client, content):
+    page = url(content["first"], "en")
+    client.get(page)
+    cached = client.get(page)
+    assert cached["Content-Security-Policy"] and cached["X-Frame-Options"] == "DENY"
+
+
+def test_the_admin_scripts_carry_the_csp_nonce(admin_client, content):
+    response = admin_client.get(f"/admin/qa/question/{content['first'].pk}/change/")
+    nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'nonce="{nonce}"' in response.content.decode()
+
+
+@override_settings(SECURE_SSL_REDIRECT=True, SECURE_HSTS_SECONDS=31536000, SESSION_COOKIE_SECURE=True)
+def test_https_redirect_behind_a_proxy_and_hsts(client, content):
+    plain = client.get("/en/")
+    assert plain.status_code == 301 and plain["Location"] == "https://testserver/en/"
+    proxied = client.get("/en/", HTTP_X_FORWARDED_PROTO="https")
+    assert proxied.status_code == 200
+    assert proxied["Strict-Transport-Security"].startswith("max-age=31536000")
+    health = client.get("/healthz")  # load balancers ask over plain HTTP
+    assert health.status_code == 200
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = manage("check", "--deploy", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
+
+
+def test_without_debug_and_secret_key_start_up_stops_naming_the_variable():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr and "Traceback" in result.stderr
