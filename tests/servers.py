@@ -1,0 +1,176 @@
+"""Real processes for the production tests: gunicorn (through `make serve` or
+directly), a private redis-server, and a tiny HTTP client. Everything listens on
+loopback ports chosen free at start, and every process started here is stopped again."""
+
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+def require_services():
+    """Skip unless PostgreSQL and Redis are configured; with REQUIRE_SERVICES (CI's
+    `make test-services`) a missing service fails the test instead."""
+    missing = []
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        missing.append("DATABASE_URL=postgres://...")
+    if not os.environ.get("REDIS_URL"):
+        missing.append("REDIS_URL")
+    if not shutil.which("redis-server"):
+        missing.append("redis-server")
+    if missing:
+        reason = f"needs PostgreSQL and Redis ({', '.join(missing)}): run `make test-services`"
+        if os.environ.get("REQUIRE_SERVICES"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(**extra):
+    """Production settings: DEBUG off, HTTPS on behind a proxy, a real secret."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "SECRET_KEY": "integration-tests-only-9b1f0c7e2d4a6b8c0e1f3a5b7c9d1e3f5a7b9c1d3e5f",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WEB_CONCURRENCY": "2",
+        "LOG_LEVEL": "info",
+    }
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+def manage(*args, env):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+class Process:
+    """A child process in its own process group, stopped with everything it started."""
+
+    def __init__(self, args, env, log_path):
+        self.log_path = log_path
+        self.log = open(log_path, "wb")  # noqa: SIM115 (closed in stop())
+        self.popen = subprocess.Popen(
+            args, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def stop(self):
+        if self.popen.poll() is None:
+            os.killpg(self.popen.pid, signal.SIGTERM)
+            try:
+                self.popen.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait(timeout=10)
+        self.log.close()
+
+    def output(self):
+        self.log.flush()
+        return Path(self.log_path).read_text(errors="replace")
+
+
+def wait_for_http(port, process, path="/healthz", seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.popen.poll() is not None:
+            raise AssertionError(f"server exited:\n{process.output()}")
+        try:
+            request("GET", port, path)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"server on port {port} did not answer in {seconds}s:\n{process.output()}")
+
+
+def start_gunicorn(port, env, log_path):
+    process = Process(
+        [str(VENV_BIN / "gunicorn"), "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"], env, log_path
+    )
+    wait_for_http(port, process)
+    return process
+
+
+def start_redis(port, log_path):
+    process = Process(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        dict(os.environ),
+        log_path,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.stop()
+    raise AssertionError("redis-server did not start")
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    def header(self, name):
+        return self.headers.get(name.lower())
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", errors="replace")
+
+
+def request(method, port, path, headers=None, body=None, https_proxy=False):
+    """One HTTP request to 127.0.0.1:port; https_proxy=True adds the header a TLS
+    terminating reverse proxy sends."""
+    headers = dict(headers or {})
+    if https_proxy:
+        headers["X-Forwarded-Proto"] = "https"
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        # Several Set-Cookie headers are folded here on purpose: cookies() splits them.
+        folded = {}
+        for name, value in response.getheaders():
+            folded.setdefault(name.lower(), []).append(value)
+        return Response(response.status, {k: "\n".join(v) for k, v in folded.items()}, response.read())
+    finally:
+        connection.close()
+
+
+def cookies(response):
+    """{name: value} from a response's Set-Cookie headers."""
+    found = {}
+    for line in (response.header("set-cookie") or "").split("\n"):
+        if "=" in line:
+            name, value = line.split(";", 1)[0].split("=", 1)
+            found[name.strip()] = value.strip()
+    return found
+
+
+def eventually(condition, seconds=10):
+    """True as soon as condition() is; False if it never is within seconds."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
