@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon),
     path(
         "sitemap.xml",
         sitemap_views.index,

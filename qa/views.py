@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -50,6 +51,11 @@ def not_in_language(request, obj):
 def gone(request):
     """410 for the address of a question that has been deleted."""
     return render(request, "qa/gone.html", status=410)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every page, the admin's included."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def robots_txt(request):

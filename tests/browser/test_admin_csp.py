@@ -1,0 +1,30 @@
+"""The editorial admin works under the site's Content-Security-Policy: its language
+tabs, tag selector and slug prefilling run, and the browser reports no violation."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_admin_question_form_works_under_the_csp(live_server, page, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-for-tests")
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-password-for-tests")
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/qa/question/add/")
+
+    csp = page.evaluate("() => fetch(location.href).then(r => r.headers.get('content-security-policy'))")
+    assert "script-src 'self' 'nonce-" in csp
+    tabs = page.locator(".ui-tabs-nav").first  # built by modeltranslation's jQuery UI tabs
+    assert tabs.is_visible()
+    tabs.get_by_text("tr", exact=True).click()
+    page.locator("#id_title_tr").press_sequentially("Nasıl başlarım?")
+    assert page.input_value("#id_slug_tr") == "nasil-baslarim"
+    assert page.locator("#id_tags_from").is_visible()  # the tag selector's widget
+    assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
+    assert not problems, problems
