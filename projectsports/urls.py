@@ -6,14 +6,14 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from qa import views
+from qa import site_files, views
 from qa.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/", admin.site.urls),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("favicon.ico", views.favicon),
+    path("robots.txt", site_files.robots_txt, name="robots_txt"),
+    path("favicon.ico", site_files.favicon),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -25,4 +25,4 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(path("", include("qa.urls")), prefix_default_language=True)
 
-handler500 = "qa.views.server_error"
+handler500 = "qa.error_pages.server_error"

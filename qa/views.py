@@ -1,22 +1,17 @@
 """Reader pages. Each one asks the models what is visible (Question.objects.visible)
 and qa.links where it is in the other languages; templates only show the result."""
 
-import sys
-
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
-from django.shortcuts import get_object_or_404, redirect, render
-from django.templatetags.static import static
-from django.urls import reverse
+from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from . import languages, structured_data
+from .error_pages import gone, not_in_language
 from .feeds import feed_links
 from .links import language_tabs, url_in
 from .lookup import Gone, NotInLanguage, find_by_slug, find_question
@@ -39,53 +34,6 @@ def root_redirect(request):
     response = redirect(url_in(code, route="qa:home"))
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response
-
-
-def not_in_language(request, obj):
-    """404 for an object that exists, but not in the URL's language: offer the others."""
-    tabs = language_tabs(obj=obj)
-    context = {"object": obj, "offers": [tab for tab in tabs if tab["url"]], "language_tabs": tabs}
-    return render(request, "qa/not_in_language.html", context, status=404)
-
-
-def gone(request):
-    """410 for the address of a question that has been deleted."""
-    return render(request, "qa/gone.html", status=410)
-
-
-def favicon(request):
-    """Browsers ask for /favicon.ico on every page, the admin's included."""
-    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
-
-
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
-
-
-@never_cache
-def server_error(request):
-    """The 500 page in the site's layout and the URL's language (plain text if even
-    that cannot be rendered); a plain 503 while the database cannot be reached, which
-    ends by itself once it is back (Django reconnects on the next request). The error
-    may come from before LocaleMiddleware ran, so the language is read off the path."""
-    unavailable = isinstance(sys.exception(), DATABASE_UNAVAILABLE)
-    with translation.override(translation.get_language_from_path(request.path_info) or languages.active()):
-        if unavailable:
-            response = render(request, "503.html", status=503)
-            response["Retry-After"] = "30"
-            return response
-        try:
-            return render(request, "500.html", status=500)
-        except Exception:
-            return HttpResponseServerError(_("The page could not be shown. Please try again in a moment."))
 
 
 class TranslatedSlugMixin:
