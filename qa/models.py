@@ -94,6 +94,15 @@ class TranslatedSlugModel(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return display_name(self, "name")
+
+    def save(self, *args, **kwargs):
+        fill_slugs(self, "name")
+        # Straight to Model.save: TagBase.save would make a Unicode slug for the
+        # active language only, from a name that may not exist in it.
+        models.Model.save(self, *args, **kwargs)
+
     def get_absolute_url(self):
         """The URL in the active language, or None where there is no slug in it."""
         slug = self.current_slug()
@@ -108,6 +117,9 @@ class TranslatedSlugModel(models.Model):
 
     def current_slug(self):
         return getattr(self, column("slug", languages.active()))
+
+    def clean(self):
+        require_some_language(self, "name")
 
 
 class Category(TranslatedSlugModel):
@@ -135,22 +147,14 @@ class Category(TranslatedSlugModel):
         verbose_name_plural = _("categories")
         constraints = unique_per_language("qa_category", "slug")
 
-    def __str__(self):
-        return display_name(self, "name")
-
-    def save(self, *args, **kwargs):
-        fill_slugs(self, "name")
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        require_some_language(self, "name")
-
 
 class Asker(models.Model):
     """Who asked a question. People's names are the same in every language."""
 
     name = models.CharField(_("name"), max_length=100, help_text=_("As it is shown on the page."))
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    questions_path = "questions"
 
     class Meta:
         ordering = ["name"]
@@ -196,21 +200,6 @@ class Tag(TranslatedSlugModel, TagBase):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
         constraints = unique_per_language("qa_tag", "slug")
-
-    def __str__(self):
-        return display_name(self, "name")
-
-    def save(self, *args, **kwargs):
-        # Filling every language's slug first also keeps TagBase.save from making a
-        # Unicode slug for the active language only.
-        fill_slugs(self, "name")
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        require_some_language(self, "name")
-
-    def slugify(self, tag, i=None):
-        return make_slug(tag, max_length=100) + (f"-{i}" if i else "")
 
 
 class TaggedQuestion(TaggedItemBase):

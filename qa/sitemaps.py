@@ -53,10 +53,8 @@ class QuestionSitemap(TranslatedSitemap):
 class QuestionListSitemap(TranslatedSitemap):
     """Categories, tags and askers: listed once they have a published question."""
 
-    questions_path = None
-
     def items(self):
-        path = self.questions_path
+        path = self.model.questions_path
         published = Q(**{f"{path}__status": Question.Status.PUBLISHED, f"{path}__published_at__lte": timezone.now()})
         return (
             self.model.objects.annotate(latest_change=Max(f"{path}__updated_at", filter=published))
@@ -67,17 +65,14 @@ class QuestionListSitemap(TranslatedSitemap):
 
 class CategorySitemap(QuestionListSitemap):
     model = Category
-    questions_path = "questions"
 
 
 class TagSitemap(QuestionListSitemap):
     model = Tag
-    questions_path = "tagged_questions__content_object"
 
 
 class AskerSitemap(QuestionListSitemap):
     model = Asker
-    questions_path = "questions"
 
 
 class HomeSitemap(TranslatedSitemap):

@@ -29,3 +29,15 @@ def test_the_same_slug_may_be_used_by_different_languages_but_not_twice_in_one()
     make_question(title="Same")
     with pytest.raises(IntegrityError):
         make_question(title="Same")
+
+
+@pytest.mark.django_db
+def test_a_tag_named_only_in_another_language_than_the_active_one_saves():
+    from django.utils import translation
+
+    from qa.models import Tag
+
+    with translation.override("en"):
+        tag = Tag.objects.create(name_tr="Dayanıklılık")
+    assert (tag.slug_tr, tag.slug_en) == ("dayaniklilik", None)
+    assert str(tag) == "Dayanıklılık"
