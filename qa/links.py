@@ -1,6 +1,6 @@
 """The one place that says where a page is in another language.
 
-The language tabs (and later hreflang links and sitemaps) all ask url_in(). A URL
+The language tabs, the hreflang links and the sitemaps all ask url_in(). A URL
 is built from the object itself under that language, never by translating the
 current path: `translate_url` would keep the old language's slug.
 """

@@ -62,7 +62,8 @@ def fill_slugs(obj, source):
     """Give every language that has a `source` text but no slug one made from that text."""
     for code in languages.codes():
         if not getattr(obj, column("slug", code)) and getattr(obj, column(source, code)):
-            setattr(obj, column("slug", code), make_slug(getattr(obj, column(source, code))))
+            max_length = obj._meta.get_field("slug").max_length
+            setattr(obj, column("slug", code), make_slug(getattr(obj, column(source, code)), max_length))
 
 
 class TranslatedSlugQuerySet(models.QuerySet):

@@ -54,14 +54,14 @@ def current_version():
         .values("number", "changed_at", "latest_due")
         .first()
     )
-    if row is None:  # no change recorded yet
+    if row is None:  # the row from migration 0004 is gone (a flushed database)
         row = {
             "number": 0,
             "changed_at": EPOCH,
             "latest_due": Question.objects.published().aggregate(latest=Max("published_at"))["latest"],
         }
     latest_due = row["latest_due"] or EPOCH
-    key = f"{row['number']}.{int(latest_due.timestamp())}"
+    key = f"{row['number']}.{latest_due.isoformat()}"
     return key, max(row["changed_at"], latest_due)
 
 

@@ -8,11 +8,10 @@ paginates each section at the protocol's 50,000 URLs.
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from . import languages
-from .links import x_default_language
+from .links import url_in, x_default_language
 from .models import Asker, Category, Question, Tag
 
 
@@ -23,6 +22,10 @@ class TranslatedSitemap(Sitemap):
 
     def get_languages_for_item(self, item):
         return item.available_languages()
+
+    def location(self, item):
+        # Django calls this under translation.override(<the entry's language>).
+        return url_in(languages.active(), obj=item)
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
@@ -83,7 +86,7 @@ class HomeSitemap(TranslatedSitemap):
         return languages.codes()
 
     def location(self, item):
-        return reverse(item)
+        return url_in(languages.active(), route=item)
 
     def lastmod(self, item):
         return Question.objects.published().aggregate(latest=Max("updated_at"))["latest"]
