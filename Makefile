@@ -14,7 +14,7 @@ PYTHON := $(shell for p in python3 python3.13 python3.12; do \
 # and would redirect to HTTPS; tests of those production settings set their own.
 TEST_ENV := SECRET_KEY=tests-only-not-a-secret HTTPS=0
 
-.PHONY: install run serve test test-services lint format messages clean
+.PHONY: install run serve test test-services bench lint format messages clean
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -57,6 +57,10 @@ SERVICES_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} REQUIRE_SERVICES=1
 test-services: install
 	$(TEST_ENV) $(SERVICES_ENV) $(VENV)/bin/pytest
+
+# Throughput and latency of reader pages under gunicorn (benchmarks/pages.py).
+bench: install
+	$(PY) benchmarks/pages.py
 
 lint:
 	$(VENV)/bin/ruff check --fix .
