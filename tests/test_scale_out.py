@@ -1,8 +1,10 @@
 """Two app servers sharing one PostgreSQL and one Redis, as an operator scales out.
 
 An edit made through one server's admin is seen through the other on the next
-request; with Redis stopped, both keep serving from the database. Everything this
-test starts (a database, a redis-server, two gunicorns) is stopped or dropped again.
+request; while PostgreSQL is unreachable readers get a plain 503 and the servers
+recover by themselves; with Redis stopped, both keep serving from the database.
+Everything this test starts (a database, a redis-server, a TCP relay to PostgreSQL,
+two gunicorns) is stopped or dropped again.
 """
 
 import os
@@ -33,11 +35,14 @@ def cluster(tmp_path_factory):
         conn.execute(f'CREATE DATABASE "{name}"')
     redis_port, ports = servers.free_port(), [servers.free_port(), servers.free_port()]
     started = []
+    # The app servers reach PostgreSQL through a relay that the test can cut.
+    relay = servers.TcpProxy(base.port or 5432)
+    via_relay = base._replace(netloc=f"{base.username or 'postgres'}@127.0.0.1:{relay.port}", path=f"/{name}")
     try:
         redis_server = servers.start_redis(redis_port, tmp / "redis.log")
         started.append(redis_server)
         env = servers.production_env(
-            DATABASE_URL=urlunsplit(base._replace(path=f"/{name}")),
+            DATABASE_URL=urlunsplit(via_relay),
             REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
             STATIC_ROOT=tmp / "static",
             DJANGO_SUPERUSER_USERNAME=ADMIN["username"],
@@ -50,10 +55,17 @@ def cluster(tmp_path_factory):
         servers.manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
         for n, port in enumerate(ports):
             started.append(servers.start_gunicorn(port, env, tmp / f"app{n}.log"))
-        yield {"ports": ports, "redis": redis_server, "redis_port": redis_port, "database": env["DATABASE_URL"]}
+        yield {
+            "ports": ports,
+            "redis": redis_server,
+            "redis_port": redis_port,
+            "database": urlunsplit(base._replace(path=f"/{name}")),
+            "relay": relay,
+        }
     finally:
         for process in reversed(started):
             process.stop()
+        relay.stop()
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -123,6 +135,24 @@ def test_an_edit_through_one_server_is_seen_through_the_other_at_once(cluster):
     after = get(two, page)
     assert after.status == 200 and "<h1>Road and trail running</h1>" in after.text
     assert "Road and trail running" in get(one, "/en/").text
+
+
+def test_while_postgresql_is_away_readers_get_a_503_and_the_servers_recover(cluster):
+    for port in cluster["ports"]:
+        assert get(port, "/nl/").status == 200
+    cluster["relay"].stop()
+    try:
+        for port in cluster["ports"]:
+            down = get(port, "/nl/")
+            assert down.status == 503 and down.header("retry-after") == "30"
+            assert '<html lang="nl">' in down.text
+            health = servers.request("GET", port, "/healthz")
+            assert health.status == 503 and '"database": "down' in health.text
+    finally:
+        cluster["relay"].start()
+    for port in cluster["ports"]:
+        assert servers.eventually(lambda port=port: get(port, "/nl/").status == 200)
+        assert servers.request("GET", port, "/healthz").status == 200
 
 
 def test_both_servers_keep_serving_when_redis_stops(cluster):
