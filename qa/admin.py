@@ -11,12 +11,12 @@ from django.contrib import admin
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from . import languages
 from .languages import column
 from .models import Answer, Asker, Category, Question, Tag
+from .readtime import read_time_text
 
 # taggit registers its own, untranslated Tag model; this site's tags are qa.Tag.
 admin.site.unregister(taggit.models.Tag)
@@ -96,8 +96,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
         parts = []
         for code in languages.codes():
             minutes = getattr(question, column("read_time", code))
-            text = ngettext("%(minutes)s min read", "%(minutes)s min read", minutes or 0) % {"minutes": minutes}
-            parts.append(f"{languages.name(code)}: {text if minutes else '—'}")
+            parts.append(f"{languages.name(code)}: {read_time_text(minutes) if minutes else '—'}")
         return " · ".join(parts)
 
 

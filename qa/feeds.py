@@ -4,21 +4,18 @@ Items are the questions visible in the feed's language; each item carries the
 language (the feed's <language> / xml:lang) and the read time (in its description).
 """
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .lookup import NotInLanguage, find_by_slug
 from .models import Category, Question
+from .readtime import read_time_text
 
 FEED_SIZE = 20
-
-
-def read_time_text(minutes):
-    return ngettext("%(minutes)s min read", "%(minutes)s min read", minutes) % {"minutes": minutes}
 
 
 class LatestQuestionsFeed(Feed):
@@ -28,10 +25,10 @@ class LatestQuestionsFeed(Feed):
         return None
 
     def title(self, obj):
-        return f"{_('Newest questions')} — Project Sports"
+        return f"{_('Newest questions')} — {settings.SITE_NAME}"
 
     def description(self, obj):
-        return str(_("Questions and answers about sports"))
+        return str(settings.SITE_TAGLINE)
 
     def link(self, obj):
         return reverse("qa:home")
@@ -78,10 +75,10 @@ class CategoryFeed(LatestQuestionsFeed):
         return category
 
     def title(self, obj):
-        return f"{obj.name} — Project Sports"
+        return f"{obj.name} — {settings.SITE_NAME}"
 
     def description(self, obj):
-        return obj.description or str(_("Questions and answers about sports"))
+        return obj.description or str(settings.SITE_TAGLINE)
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -8,6 +8,7 @@ import math
 import re
 
 from django.conf import settings
+from django.utils.translation import ngettext
 
 from .markdown import plain_text
 
@@ -25,3 +26,8 @@ def read_time(language, title, answers):
         words += count_words(heading) + count_words(plain_text(body))
     speed = settings.READING_SPEEDS[language]
     return max(1, math.ceil(words / speed))
+
+
+def read_time_text(minutes):
+    """ "6 min read" in the active language (the same words as the page templates)."""
+    return ngettext("%(minutes)s min read", "%(minutes)s min read", minutes) % {"minutes": minutes}

@@ -3,6 +3,7 @@ a BreadcrumbList (home › category › question). Only what the page itself sho
 
 import json
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
@@ -39,7 +40,7 @@ def question_page(question, answers, absolute, code):
             for answer in answers
         ],
     }
-    crumbs = [("Project Sports", absolute(reverse("qa:home")))]
+    crumbs = [(settings.SITE_NAME, absolute(reverse("qa:home")))]
     category_url = question.category.get_absolute_url()
     if category_url:
         crumbs.append((question.category.name, absolute(category_url)))
