@@ -68,7 +68,7 @@ lint:
 
 # Re-extract and compile the interface translations (needs gettext: apt-get install gettext).
 messages: install
-	DEBUG=1 $(PY) manage.py makemessages --locale nl --locale de --locale tr --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
+	DEBUG=1 $(PY) manage.py makemessages --locale nl --locale de --locale tr --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'benchmarks/*'
 	cd qa && DEBUG=1 ../$(PY) ../manage.py compilemessages
 
 clean:
