@@ -39,7 +39,7 @@ class NotAvailableInFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in languages.codes():
-            return queryset.filter(**{column("available", self.value()): False})
+            return queryset.filter(**{column("is_available", self.value()): False})
         return queryset
 
 
@@ -57,9 +57,9 @@ class QuestionForm(forms.ModelForm):
 
 
 def availability_column(code):
-    @admin.display(description=code.upper(), boolean=True, ordering=column("available", code))
+    @admin.display(description=code.upper(), boolean=True, ordering=column("is_available", code))
     def available(question):
-        return getattr(question, column("available", code))
+        return getattr(question, column("is_available", code))
 
     available.__name__ = column("available", code)
     return available
@@ -89,7 +89,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_availability().select_related("category")
+        return super().get_queryset(request).select_related("category")
 
     @admin.display(description=_("read time"))
     def read_times(self, question):

@@ -5,15 +5,16 @@ modeltranslation (title_nl, title_en, ...). The rules for what a reader may see 
 here and nowhere else:
 
 - published: `Question.objects.published()`
-- available in a language: `availability_condition()`, used for filtering and for the
-  per-language flags that `with_availability()` annotates
+- available in a language: `Question.is_complete_in()`, stored per language in
+  `is_available_<code>` whenever the question or one of its answers is saved (like the
+  read time), so that lists filter on a plain column: `Question.objects.available(code)`
 - URLs: `get_absolute_url()` in the active language; qa.links asks for other languages.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -213,42 +214,23 @@ class TaggedQuestion(TaggedItemBase):
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="qa_taggedquestion_once")]
 
 
-def availability_condition(code):
-    """When a question is available in language code: it has a title and a slug there,
-    at least one answer, and every answer has a heading and a body in that language."""
-    incomplete = Answer.objects.filter(question=OuterRef("pk")).exclude(
-        has_text("heading", code) & has_text("body", code)
-    )
-    return (
-        has_text("title", code)
-        & has_text("slug", code)
-        & Q(Exists(Answer.objects.filter(question=OuterRef("pk"))))
-        & ~Q(Exists(incomplete))
-    )
-
-
 class QuestionQuerySet(models.QuerySet):
     def published(self):
         """Published and due: scheduling needs no cron job."""
         return self.filter(status=Question.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def available(self, code=None):
-        return self.filter(availability_condition(code or languages.active()))
+        return self.filter(**{column("is_available", code or languages.active()): True})
+
+    def available_in_any_language(self):
+        condition = Q()
+        for code in languages.codes():
+            condition |= Q(**{column("is_available", code): True})
+        return self.filter(condition)
 
     def visible(self, code=None):
         """What readers of language code (default: the active one) may see."""
         return self.published().available(code)
-
-    def with_availability(self):
-        """Annotate available_<code> for every language; available_languages() reads them."""
-        return self.annotate(
-            **{
-                column("available", code): ExpressionWrapper(
-                    availability_condition(code), output_field=models.BooleanField()
-                )
-                for code in languages.codes()
-            }
-        )
 
     def for_listing(self):
         return self.select_related("category", "asker")
@@ -287,6 +269,9 @@ class Question(models.Model):
     read_time = models.PositiveSmallIntegerField(
         _("read time"), null=True, editable=False, help_text=_("Minutes; computed from the text.")
     )
+    is_available = models.BooleanField(
+        _("available"), default=False, editable=False, help_text=_("Computed: see is_complete_in().")
+    )
 
     objects = QuestionQuerySet.as_manager()
 
@@ -302,7 +287,7 @@ class Question(models.Model):
 
     def save(self, *args, **kwargs):
         fill_slugs(self, "title")
-        self.compute_read_times()
+        self.compute_derived()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "updated_at"}
@@ -324,22 +309,29 @@ class Question(models.Model):
     def clean(self):
         require_some_language(self, "title")
 
-    def compute_read_times(self):
-        """Read time per language from the title and the answers as stored."""
+    def compute_derived(self):
+        """Read time and availability per language, from the title and the answers as
+        stored. Called by save(); saving or deleting an answer re-saves its question."""
         answers = list(self.answers.all()) if self.pk else []
         for code in languages.codes():
             title = getattr(self, column("title", code))
             pairs = [(getattr(a, column("heading", code)), getattr(a, column("body", code))) for a in answers]
             setattr(self, column("read_time", code), read_time(code, title, pairs) if title else None)
+            setattr(self, column("is_available", code), self.is_complete_in(code, pairs))
+
+    def is_complete_in(self, code, answers):
+        """The rule for "available in a language": a title and a slug in it, at least one
+        answer, and every answer's sub-question and answer ((heading, body) pairs) in it."""
+        return bool(
+            getattr(self, column("title", code))
+            and getattr(self, column("slug", code))
+            and answers
+            and all(heading and body for heading, body in answers)
+        )
 
     def available_languages(self):
-        """Codes of the languages this question can be read in, in tab order. Reads the
-        flags that with_availability() annotated, or asks the database once."""
-        names = [column("available", code) for code in languages.codes()]
-        flags = self.__dict__
-        if any(name not in flags for name in names):
-            flags = Question.objects.with_availability().filter(pk=self.pk).values(*names).first() or {}
-        return [code for code, name in zip(languages.codes(), names, strict=False) if flags.get(name)]
+        """Codes of the languages this question can be read in, in tab order."""
+        return [code for code in languages.codes() if getattr(self, column("is_available", code))]
 
     def visible_tags(self):
         """The question's tags that have a name and a page in the active language."""

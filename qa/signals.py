@@ -1,8 +1,8 @@
 """Derived data that follows changes, whatever made them (the admin's inline forms, a
 management command, the shell):
 
-- Question.save() computes the read times; saving or deleting an answer re-saves its
-  question's read times (and its last-changed date).
+- Question.save() computes the read times and availability per language; saving or
+  deleting an answer re-saves them (and the question's last-changed date).
 - Deleting a question retires its slugs, so its old URLs answer 410 Gone.
 - Every content change bumps the content version, so no cached page outlives it.
 """
@@ -15,15 +15,15 @@ from .languages import column
 from .models import Answer, Asker, Category, Question, RetiredSlug, Tag, TaggedQuestion
 from .page_cache import bump_content_version
 
-READ_TIME_FIELDS = [column("read_time", code) for code in languages.codes()]
+DERIVED_FIELDS = [column(field, code) for field in ("read_time", "is_available") for code in languages.codes()]
 
 
 @receiver(post_save, sender=Answer)
 @receiver(post_delete, sender=Answer)
-def refresh_question_read_time(sender, instance, **kwargs):
+def refresh_question_derived_fields(sender, instance, **kwargs):
     question = Question.objects.filter(pk=instance.question_id).first()
     if question is not None:
-        question.save(update_fields=READ_TIME_FIELDS)
+        question.save(update_fields=DERIVED_FIELDS)
 
 
 @receiver(post_delete, sender=Question)

@@ -42,12 +42,7 @@ class TranslatedSitemap(Sitemap):
 
 class QuestionSitemap(TranslatedSitemap):
     def items(self):
-        published = Question.objects.published().with_availability()
-        codes = languages.codes()
-        any_language = Q()
-        for code in codes:
-            any_language |= Q(**{f"available_{code}": True})
-        return published.filter(any_language).order_by("pk")
+        return Question.objects.published().available_in_any_language().order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at

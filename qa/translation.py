@@ -23,7 +23,7 @@ class TagTranslation(TranslationOptions):
 
 @register(Question)
 class QuestionTranslation(TranslationOptions):
-    fields = ("title", "slug", "summary", "read_time")
+    fields = ("title", "slug", "summary", "read_time", "is_available")
     empty_values = {"slug": None}
 
 

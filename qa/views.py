@@ -67,7 +67,7 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
     find_object = staticmethod(find_question)
 
     def get_object_queryset(self):
-        return Question.objects.published().with_availability().for_listing().prefetch_related("answers", "tags")
+        return Question.objects.published().for_listing().prefetch_related("answers", "tags")
 
     def get_context_data(self, **kwargs):
         question = self.object

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from qa.models import Answer, Question
+from qa.slugs import make_slug
 from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,9 @@ def test_a_missing_title_slug_heading_or_body_makes_a_language_unavailable():
     answer = question.answers.first()
     answer.heading_nl = None
     answer.save()
-    Question.objects.filter(pk=question.pk).update(slug_tr=None)
+    question.refresh_from_db()
+    question.title_tr = ""
+    question.save()
     assert question.available_languages() == ["en"]
     assert list(Question.objects.visible("de")) == []
 
@@ -50,8 +53,12 @@ def test_a_question_without_answers_is_not_available():
 
 def test_a_new_answer_missing_a_language_hides_the_question_in_that_language():
     question = make_question(codes=("en", "tr"))
-    Answer.objects.create(question=question, position=9, heading_en="More?", body_en="Yes.")
+    answer = Answer.objects.create(question=question, position=9, heading_en="More?", body_en="Yes.")
+    question.refresh_from_db()
     assert question.available_languages() == ["en"]
+    answer.delete()
+    question.refresh_from_db()
+    assert question.available_languages() == ["en", "tr"]
 
 
 def test_missing_slugs_are_stored_as_null_not_empty():
@@ -60,7 +67,17 @@ def test_missing_slugs_are_stored_as_null_not_empty():
     assert Question.objects.filter(slug_tr__isnull=True).count() == 1
 
 
-def test_annotated_and_queried_availability_agree():
+def test_a_slug_is_filled_in_whenever_a_title_is_so_the_title_decides():
     question = make_question(codes=("nl", "de"))
-    annotated = Question.objects.with_availability().get(pk=question.pk)
-    assert annotated.available_languages() == Question.objects.get(pk=question.pk).available_languages() == ["nl", "de"]
+    question.slug_de = None
+    question.save()
+    assert question.slug_de == make_slug(question.title_de)
+    assert question.available_languages() == ["nl", "de"]
+
+
+def test_the_stored_flags_follow_a_queryset_delete_of_answers():
+    question = make_question(codes=("nl", "en"), answers=1)
+    question.answers.all().delete()  # a queryset delete still sends the signals
+    question.refresh_from_db()
+    assert question.available_languages() == []
+    assert not Question.objects.available("nl").exists()

@@ -94,6 +94,7 @@ def test_answers_are_in_their_position_order(client):
             **{f"heading_{c}": f"{name}?" for c in ("nl", "en", "de", "tr")},
             **{f"body_{c}": name for c in ("nl", "en", "de", "tr")},
         )
+    question.refresh_from_db()
     doc = parse(client.get(url(question, "en")).content)
     assert [s.find("h2").text for s in doc.find_all("section", class_="answer")] == ["first?", "second?", "third?"]
 

@@ -8,6 +8,6 @@ def create_first_version(apps, schema_editor):
 class Migration(migrations.Migration):
     """The one ContentVersion row that qa.page_cache reads on every cached request."""
 
-    dependencies = [("qa", "0003_content_version")]
+    dependencies = [("qa", "0001_initial")]
 
     operations = [migrations.RunPython(create_first_version, migrations.RunPython.noop)]
