@@ -25,4 +25,5 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(path("", include("qa.urls")), prefix_default_language=True)
 
+handler404 = "qa.error_pages.page_not_found"
 handler500 = "qa.error_pages.server_error"

@@ -1,6 +1,6 @@
-"""Error pages: 404 for a page missing in one language, 410 for a deleted question,
-500 in the site's layout, and a plain 503 while the database cannot be reached.
-(The ordinary 404 is Django's own view with templates/404.html.)"""
+"""Error pages, all in the site's layout (templates/error_page.html) and the URL's
+language: 404, 404 for a page missing in one language, 410 for a deleted question,
+500; and a plain 503 (templates/503.html) while the database cannot be reached."""
 
 import sys
 
@@ -15,16 +15,35 @@ from . import languages
 from .links import language_tabs
 
 
+def error_page(request, status, title, message="", **context):
+    return render(request, "error_page.html", {"page_title": title, "message": message, **context}, status=status)
+
+
+def page_not_found(request, exception):
+    return error_page(request, 404, _("Page not found"), _("There is no page at this address."))
+
+
 def not_in_language(request, obj):
     """404 for an object that exists, but not in the URL's language: offer the others."""
     tabs = language_tabs(obj=obj)
-    context = {"object": obj, "offers": [tab for tab in tabs if tab["url"]], "language_tabs": tabs}
-    return render(request, "qa/not_in_language.html", context, status=404)
+    return error_page(
+        request,
+        404,
+        _("Not available in this language"),
+        heading=_("This page is not available in this language"),
+        offers=[tab for tab in tabs if tab["url"]],
+        language_tabs=tabs,
+    )
 
 
 def gone(request):
     """410 for the address of a question that has been deleted."""
-    return render(request, "qa/gone.html", status=410)
+    return error_page(
+        request,
+        410,
+        _("This question has been removed"),
+        _("The question that was at this address is no longer on the site."),
+    )
 
 
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -43,6 +62,11 @@ def server_error(request):
             response["Retry-After"] = "30"
             return response
         try:
-            return render(request, "500.html", status=500)
+            return error_page(
+                request,
+                500,
+                _("Something went wrong"),
+                _("The page could not be shown. Please try again in a moment."),
+            )
         except Exception:
             return HttpResponseServerError(_("The page could not be shown. Please try again in a moment."))

@@ -269,9 +269,8 @@ class Question(models.Model):
     read_time = models.PositiveSmallIntegerField(
         _("read time"), null=True, editable=False, help_text=_("Minutes; computed from the text.")
     )
-    is_available = models.BooleanField(
-        _("available"), default=False, editable=False, help_text=_("Computed: see is_complete_in().")
-    )
+    # Computed on save: see compute_derived() and is_complete_in().
+    is_available = models.BooleanField(_("available"), default=False, editable=False)
 
     objects = QuestionQuerySet.as_manager()
 

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from qa import languages
 from qa.languages import column
 from qa.models import Answer, Asker, Category, Question, Tag
 
@@ -71,7 +70,3 @@ def url(obj, code):
     from qa.links import url_in
 
     return url_in(code, obj=obj)
-
-
-def codes():
-    return languages.codes()
