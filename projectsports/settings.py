@@ -59,8 +59,10 @@ INSTALLED_APPS = [
 ]
 
 # Order matters: /healthz answers before host checks and the HTTPS redirect; headers
-# are added outside the page cache, so cached pages get them too; the page cache sits
-# before sessions, so anonymous readers are served without touching them.
+# are added outside the page cache, so cached pages get them too; GZip compresses what
+# the page cache did not compress already (it stores pages compressed), outside the
+# ETags of ConditionalGet; the page cache sits before sessions, so anonymous readers
+# are served without touching them.
 MIDDLEWARE = [
     "qa.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "qa.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "qa.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

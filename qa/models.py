@@ -9,12 +9,18 @@ here and nowhere else:
   `is_available_<code>` whenever the question or one of its answers is saved (like the
   read time), so that lists filter on a plain column: `Question.objects.available(code)`
 - URLs: `get_absolute_url()` in the active language; qa.links asks for other languages.
+
+Every content model saves inside a transaction (`@transaction.atomic` on save()), so
+what the post_save signals write (derived data, stored counts, the content version)
+commits at the same instant as the row itself: qa.content_version relies on that to
+keep cached pages from ever being stale.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Count, Q
+from django.db import models, transaction
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +73,18 @@ def fill_slugs(obj, source):
             setattr(obj, column("slug", code), make_slug(getattr(obj, column(source, code)), max_length))
 
 
+def question_count_field():
+    """How many questions readers see on a category's, tag's or asker's page, per
+    language (one column each); kept in step by qa.counts, never edited."""
+    return models.PositiveIntegerField(_("questions"), default=0, editable=False)
+
+
+def latest_change_field():
+    """When a question readers see on the page last changed or appeared (the
+    sitemap's lastmod); kept in step by qa.counts with the counts."""
+    return models.DateTimeField(_("latest change"), null=True, editable=False)
+
+
 class TranslatedSlugQuerySet(models.QuerySet):
     """Lookups for models whose name and slug are translated (Category, Tag)."""
 
@@ -74,20 +92,11 @@ class TranslatedSlugQuerySet(models.QuerySet):
         code = code or languages.active()
         return self.filter(has_text("name", code) & has_text("slug", code))
 
-    def with_question_counts(self, code=None):
-        """Annotate question_count: how many questions readers of code see here."""
-        path = self.model.questions_path
-        visible = Question.objects.visible(code).values("pk")
-        return self.annotate(question_count=Count(path, filter=Q(**{f"{path}__in": visible}), distinct=True))
-
     def most_used(self, code=None, limit=20):
         """The tags (or categories) with the most visible questions in code, none empty."""
         code = code or languages.active()
-        return (
-            self.with_question_counts(code)
-            .filter(question_count__gt=0)
-            .order_by("-question_count", column("name", code))[:limit]
-        )
+        count = column("question_count", code)
+        return self.filter(**{f"{count}__gt": 0}).order_by(f"-{count}", column("name", code), "pk")[:limit]
 
 
 class TranslatedSlugModel(models.Model):
@@ -99,6 +108,7 @@ class TranslatedSlugModel(models.Model):
     def __str__(self):
         return display_name(self, "name")
 
+    @transaction.atomic
     def save(self, *args, **kwargs):
         fill_slugs(self, "name")
         # Straight to Model.save: TagBase.save would make a Unicode slug for the
@@ -138,9 +148,10 @@ class Category(TranslatedSlugModel):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Categories are listed by this number, smallest first.")
     )
+    question_count = question_count_field()
+    latest_change = latest_change_field()
 
     objects = TranslatedSlugQuerySet.as_manager()
-    questions_path = "questions"
     url_name = "qa:category"
 
     class Meta:
@@ -150,13 +161,21 @@ class Category(TranslatedSlugModel):
         constraints = unique_per_language("qa_category", "slug")
 
 
+class AskerQuerySet(models.QuerySet):
+    def available(self, code=None):
+        """Askers have a page in every language (names are not translated)."""
+        return self.all()
+
+
 class Asker(models.Model):
     """Who asked a question. People's names are the same in every language."""
 
     name = models.CharField(_("name"), max_length=100, help_text=_("As it is shown on the page."))
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    question_count = question_count_field()
+    latest_change = latest_change_field()
 
-    questions_path = "questions"
+    objects = AskerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -166,6 +185,7 @@ class Asker(models.Model):
     def __str__(self):
         return self.name
 
+    @transaction.atomic
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = make_slug(self.name, max_length=100)
@@ -192,9 +212,10 @@ class Tag(TranslatedSlugModel, TagBase):
         blank=True,
         help_text=_("Part of the tag's address in this language; filled in from the name."),
     )
+    question_count = question_count_field()
+    latest_change = latest_change_field()
 
     objects = TranslatedSlugQuerySet.as_manager()
-    questions_path = "tagged_questions__content_object"
     url_name = "qa:tag"
 
     class Meta:
@@ -213,6 +234,15 @@ class TaggedQuestion(TaggedItemBase):
         verbose_name_plural = _("tagged questions")
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="qa_taggedquestion_once")]
 
+    @transaction.atomic
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+
+
+def available_in(code):
+    """The condition "available in language code" (see Question.is_complete_in)."""
+    return Q(**{column("is_available", code): True})
+
 
 class QuestionQuerySet(models.QuerySet):
     def published(self):
@@ -220,20 +250,52 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(status=Question.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def available(self, code=None):
-        return self.filter(**{column("is_available", code or languages.active()): True})
+        return self.filter(available_in(code or languages.active()))
 
     def available_in_any_language(self):
+        return self.filter(self._any_language())
+
+    def visible_counts_by(self, field):
+        """{value of field: ({code: questions visible in code}, latest change)}, e.g.
+        per category_id: what qa.counts stores. One grouped query over the matching
+        rows; a question "changes" for its lists when it is edited or comes due."""
+        codes = languages.codes()
+        rows = (
+            self.published()
+            .values(field)
+            .order_by()
+            .annotate(
+                **{f"n_{code}": Count("pk", filter=available_in(code)) for code in codes},
+                latest=Max(Greatest("updated_at", "published_at"), filter=self._any_language()),
+            )
+        )
+        return {row[field]: ({code: row[f"n_{code}"] for code in codes}, row["latest"]) for row in rows}
+
+    @staticmethod
+    def _any_language():
         condition = Q()
         for code in languages.codes():
-            condition |= Q(**{column("is_available", code): True})
-        return self.filter(condition)
+            condition |= available_in(code)
+        return condition
 
     def visible(self, code=None):
         """What readers of language code (default: the active one) may see."""
         return self.published().available(code)
 
-    def for_listing(self):
-        return self.select_related("category", "asker")
+    def for_listing(self, code=None):
+        """With what a list or feed shows in language code, and no column of the other
+        languages (each has a title, summary, ... of its own)."""
+        code = code or languages.active()
+        own = [column(field, code) for field in ("title", "slug", "summary", "read_time", "is_available")]
+        return self.select_related("category", "asker").only(
+            "status",
+            "published_at",
+            "updated_at",
+            *own,
+            *[f"category__{column(field, code)}" for field in ("name", "slug")],
+            "asker__name",
+            "asker__slug",
+        )
 
 
 class Question(models.Model):
@@ -274,6 +336,15 @@ class Question(models.Model):
 
     objects = QuestionQuerySet.as_manager()
 
+    # What decides which lists (and counts) a question is in, in which languages.
+    LISTED_BY = (
+        "status",
+        "published_at",
+        "category_id",
+        "asker_id",
+        *[column("is_available", c) for c in languages.codes()],
+    )
+
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("question")
@@ -284,6 +355,7 @@ class Question(models.Model):
     def __str__(self):
         return display_name(self, "title")
 
+    @transaction.atomic
     def save(self, *args, **kwargs):
         fill_slugs(self, "title")
         self.compute_derived()
@@ -291,14 +363,17 @@ class Question(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "updated_at"}
         slug_columns = [column("slug", code) for code in languages.codes()]
-        tracks_slugs = self.pk and (update_fields is None or set(update_fields) & set(slug_columns))
-        before = Question.objects.filter(pk=self.pk).values(*slug_columns).first() if tracks_slugs else None
+        # The row as it was, for the slug history below and for qa.counts (via the
+        # post_save signal), which recounts lists only when what they show changed.
+        self.stored_before = (
+            Question.objects.filter(pk=self.pk).values(*slug_columns, *self.LISTED_BY).first() if self.pk else None
+        )
         super().save(*args, **kwargs)
-        if before:
+        if self.stored_before:
             changed = {
-                code: before[column("slug", code)]
+                code: self.stored_before[column("slug", code)]
                 for code in languages.codes()
-                if before[column("slug", code)] != getattr(self, column("slug", code))
+                if self.stored_before[column("slug", code)] != getattr(self, column("slug", code))
             }
             RetiredSlug.retire(self, changed)
 
@@ -359,6 +434,7 @@ class Answer(models.Model):
     def __str__(self):
         return display_name(self, "heading")
 
+    @transaction.atomic
     def save(self, *args, **kwargs):
         for code in languages.codes():
             body = getattr(self, column("body", code))
@@ -406,11 +482,14 @@ class RetiredSlug(models.Model):
 
 class ContentVersion(models.Model):
     """One row counting content changes, written in the same transaction as the change
-    itself (see qa.page_cache): cached pages are keyed by it, so every app server sees
-    a change on its very next request."""
+    itself (see qa.content_version): cached pages are keyed by it, so every app server
+    sees a change on its very next request."""
 
     number = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
+    # The earliest scheduled publication still to come when the number last changed:
+    # the first request after it bumps the number (qa.content_version.publish_due).
+    next_due = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("content version")

@@ -1,68 +1,49 @@
 """Whole-page cache for anonymous readers, shared by all app servers, never stale.
 
-- Pages are stored in Django's cache (Redis in production, local memory on a laptop)
-  under a key that contains the content version: the ContentVersion row, which every
-  content change bumps inside its own transaction, and the newest publication date
-  that has come due. A change, or a scheduled question becoming due, gives a new key,
-  so the next request on any app server renders afresh. Old entries simply expire.
+- A page is stored with the content version it was rendered under
+  (qa.content_version) and served only while that is still the current version. With
+  Redis, a hit is one round trip (the version's copy, the pending markers and the page
+  together) and no database query; with the local-memory cache the version is read
+  from the database. Why no interleaving of a change and a read can serve old content
+  is explained in qa.content_version.
 - Only anonymous GET/HEAD requests (no session cookie) are served from or stored in
   the cache, and only 200 and 301 responses that set no cookie and are not private:
   logged-in staff never get a cached page and never put one there.
+- A stored page is compressed once, when it is stored (Brotli and gzip); a hit sends
+  the encoding the client accepts, with `Vary: Accept-Encoding` and an ETag per
+  encoding. Responses that are not stored are compressed by Django's GZipMiddleware.
+- Every page this middleware handles says how it was made, in `X-Page-Cache`: `hit`
+  (from the cache), `partial` (rendered around cached fragments, qa.fragments) or
+  `render` (rendered in full). The benchmark harness counts them.
 - The cache is an optimisation: if it fails (Redis gone), pages come from the
-  database. Responses carry Last-Modified (the content version's time); ETag and
-  304 come from ConditionalGetMiddleware, outside this one.
+  database. Responses carry Last-Modified (the content version's time); 304s come
+  from ConditionalGetMiddleware, outside this one.
 """
 
+import gzip
+import hashlib
 import logging
-from datetime import UTC, datetime
+import pickle
 
+import brotli
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F, Max, Subquery
-from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from .models import ContentVersion, Question
+from . import content_version
 
 logger = logging.getLogger(__name__)
 
 CACHEABLE_STATUS = {200, 301}
-EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 # Browsers and CDNs may keep a page but must ask again (a cheap 304) before using it.
 CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
-
-
-def bump_content_version():
-    """Record that content changed. Runs inside the change's transaction, so no app
-    server can see the new content under the old version or the old under the new."""
-    updated = ContentVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now())
-    if not updated:
-        with transaction.atomic():
-            ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
-
-
-def current_version():
-    """(key part, last modified) in one query: the change counter and the newest
-    publication that has come due."""
-    newest_due = Question.objects.published().order_by("-published_at").values("published_at")[:1]
-    row = (
-        ContentVersion.objects.filter(pk=1)
-        .annotate(latest_due=Subquery(newest_due))
-        .values("number", "changed_at", "latest_due")
-        .first()
-    )
-    if row is None:  # the row from migration 0004 is gone (a flushed database)
-        row = {
-            "number": 0,
-            "changed_at": EPOCH,
-            "latest_due": Question.objects.published().aggregate(latest=Max("published_at"))["latest"],
-        }
-    latest_due = row["latest_due"] or EPOCH
-    key = f"{row['number']}.{latest_due.isoformat()}"
-    return key, max(row["changed_at"], latest_due)
+HEADER = "X-Page-Cache"
+KEY_PREFIX = "projectsports:page:"
+# Compressing once per stored page, so a slower, better setting pays off on every hit.
+BROTLI_QUALITY = 9
+GZIP_LEVEL = 9
 
 
 def is_anonymous_read(request):
@@ -75,11 +56,103 @@ def is_storable(response):
         response.status_code in CACHEABLE_STATUS
         and not response.cookies
         and not response.streaming
+        and not response.has_header("Content-Encoding")
         and "private" not in cache_control
         and "no-store" not in cache_control
         and "Cookie" not in response.get("Vary", "")
         and "Accept-Language" not in response.get("Vary", "")
     )
+
+
+def page_key(request):
+    return KEY_PREFIX + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+
+
+def accepted_encodings(request):
+    """The content codings the client accepts (q > 0), e.g. {"br", "gzip"}."""
+    accepted = set()
+    for part in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, params = part.strip().partition(";")
+        if params.strip().replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            continue
+        if name:
+            accepted.add(name.strip().lower())
+    return accepted
+
+
+class StoredPage:
+    """A rendered response as kept in the cache: its version, status, headers and
+    body in each encoding, with an ETag per encoding."""
+
+    def __init__(self, version, response):
+        self.version = version
+        self.status = response.status_code
+        self.headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
+        content = response.content
+        self.bodies = {"identity": content}
+        if len(content) > 200:
+            self.bodies["br"] = brotli.compress(content, quality=BROTLI_QUALITY)
+            self.bodies["gzip"] = gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
+        self.etag = hashlib.md5(content, usedforsecurity=False).hexdigest()
+
+    def response_for(self, request, how):
+        accepted = accepted_encodings(request)
+        encoding = next((e for e in ("br", "gzip") if e in accepted and e in self.bodies), "identity")
+        headers = dict(self.headers)
+        if self.status == 301:  # a redirect class, for clients (and tests) that ask for .url
+            response = HttpResponsePermanentRedirect(headers["Location"])
+            response.content = self.bodies[encoding]
+        else:
+            response = HttpResponse(self.bodies[encoding], status=self.status)
+        for name, value in headers.items():
+            response[name] = value
+        if encoding != "identity":
+            response["Content-Encoding"] = encoding
+        response["Content-Length"] = str(len(self.bodies[encoding]))
+        response["ETag"] = f'"{self.etag}"' if encoding == "identity" else f'"{self.etag}-{encoding}"'
+        patch_vary_headers(response, ("Accept-Encoding",))
+        response[HEADER] = how
+        return response
+
+
+class RedisPages:
+    """Pages in Redis, read in one round trip with the content version's copy."""
+
+    def __init__(self, shared):
+        self.shared = shared
+
+    def lookup(self, key):
+        """(version the page may be served under or None, stored page or None)."""
+        copy, pending, (raw,) = self.shared.read(key)
+        trusted = copy is not None and not pending and not copy.is_due()
+        if trusted:
+            return copy, _load(raw)
+        version = content_version.current()
+        if copy is None and not pending:
+            self.shared.raise_copy(version)  # restore a lost copy (never lowers it)
+        return version, _load(raw)
+
+    def store(self, key, page):
+        self.shared.client.set(key, pickle.dumps(page, pickle.HIGHEST_PROTOCOL), ex=settings.PAGE_CACHE_SECONDS)
+
+
+class LocalPages:
+    """Pages in Django's cache (local memory on a laptop), the version from the database."""
+
+    def lookup(self, key):
+        return content_version.current(), cache.get(key)
+
+    def store(self, key, page):
+        cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+
+
+def _load(raw):
+    return pickle.loads(raw) if raw else None  # noqa: S301 (written by this module only)
+
+
+def page_store():
+    shared = content_version.shared_copy()
+    return RedisPages(shared) if shared is not None else LocalPages()
 
 
 class PageCacheMiddleware:
@@ -93,44 +166,27 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
-        version, last_modified = current_version()
-        key = f"page:{version}:{request.build_absolute_uri()}"
-        cached = self._cache_get(key)
-        if cached is not None:
-            return self._rebuild(cached)
-
-        response = self.get_response(request)
-        if is_storable(response):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            response["Last-Modified"] = http_date(last_modified.timestamp())
-            patch_cache_control(response, **CACHE_CONTROL)
-            self._cache_set(key, self._freeze(response))
-        return response
-
-    @staticmethod
-    def _freeze(response):
-        return (response.status_code, list(response.items()), response.content)
-
-    @staticmethod
-    def _rebuild(frozen):
-        status, headers, content = frozen
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
-        return response
-
-    @staticmethod
-    def _cache_get(key):
+        key, store = page_key(request), page_store()
         try:
-            return cache.get(key)
+            version, stored = store.lookup(key)
         except Exception:  # a cache that has gone away is a slower page, not an error
             logger.warning("page cache unavailable for reading", exc_info=True)
-            return None
+            store, version, stored = None, content_version.current(), None
+        if stored is not None and stored.version == version.key:
+            return stored.response_for(request, "hit")
 
-    @staticmethod
-    def _cache_set(key, value):
-        try:
-            cache.set(key, value, settings.PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.warning("page cache unavailable for writing", exc_info=True)
+        response = self.get_response(request)
+        if not is_storable(response):
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        how = response.get(HEADER, "render")
+        response["Last-Modified"] = http_date(version.changed_at.timestamp())
+        patch_cache_control(response, **CACHE_CONTROL)
+        page = StoredPage(version.key, response)
+        if store is not None:
+            try:
+                store.store(key, page)
+            except Exception:
+                logger.warning("page cache unavailable for writing", exc_info=True)
+        return page.response_for(request, how)

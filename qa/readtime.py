@@ -24,8 +24,12 @@ def read_time(language, title, answers):
     words = count_words(title)
     for heading, body in answers:
         words += count_words(heading) + count_words(plain_text(body))
-    speed = settings.READING_SPEEDS[language]
-    return max(1, math.ceil(words / speed))
+    return minutes_for(language, words)
+
+
+def minutes_for(language, words):
+    """The read time of a page of `words` words in language: the one rounding rule."""
+    return max(1, math.ceil(words / settings.READING_SPEEDS[language]))
 
 
 def read_time_text(minutes):

@@ -3,17 +3,21 @@ management command, the shell):
 
 - Question.save() computes the read times and availability per language; saving or
   deleting an answer re-saves them (and the question's last-changed date).
+- The stored question counts of categories, tags and askers (qa.counts) are recounted
+  for the lists a change touches.
 - Deleting a question retires its slugs, so its old URLs answer 410 Gone.
 - Every content change bumps the content version, so no cached page outlives it.
+
+All of it runs inside the change's own transaction (content models save atomically).
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from . import languages
+from . import counts, languages
+from .content_version import bump_content_version
 from .languages import column
 from .models import Answer, Asker, Category, Question, RetiredSlug, Tag, TaggedQuestion
-from .page_cache import bump_content_version
 
 DERIVED_FIELDS = [column(field, code) for field in ("read_time", "is_available") for code in languages.codes()]
 
@@ -26,17 +30,37 @@ def refresh_question_derived_fields(sender, instance, **kwargs):
         question.save(update_fields=DERIVED_FIELDS)
 
 
+@receiver(post_save, sender=Question)
+def recount_lists_of_saved_question(sender, instance, created, **kwargs):
+    before = getattr(instance, "stored_before", None)
+    if before and all(before[field] == getattr(instance, field) for field in Question.LISTED_BY):
+        return
+    lists = [{"pk": instance.pk, "category_id": instance.category_id, "asker_id": instance.asker_id}]
+    if before:
+        lists.append({"pk": instance.pk, "category_id": before["category_id"], "asker_id": before["asker_id"]})
+    counts.refresh_lists_of(lists)
+
+
 @receiver(post_delete, sender=Question)
-def retire_slugs_of_deleted_question(sender, instance, **kwargs):
-    """A deleted question's URLs answer 410 Gone from now on."""
+def forget_deleted_question(sender, instance, **kwargs):
+    """A deleted question's URLs answer 410 Gone from now on, and its lists shrink
+    (its tags are recounted as its TaggedQuestion rows go)."""
     RetiredSlug.retire(None, {code: getattr(instance, column("slug", code)) for code in languages.codes()})
+    counts.refresh_counts(Category, {instance.category_id})
+    counts.refresh_counts(Asker, {instance.asker_id})
+
+
+@receiver(post_save, sender=TaggedQuestion)
+@receiver(post_delete, sender=TaggedQuestion)
+def recount_tag(sender, instance, **kwargs):
+    counts.refresh_counts(Tag, {instance.tag_id})
 
 
 CONTENT_MODELS = [Question, Answer, Category, Tag, TaggedQuestion, Asker]
 
 
 def content_changed(sender, **kwargs):
-    """Any change readers could see gives cached pages a new key (qa.page_cache).
+    """Any change readers could see gives cached pages a new key (qa.content_version).
     Changes made with QuerySet.update() send no signal: call bump_content_version()."""
     bump_content_version()
 

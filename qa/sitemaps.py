@@ -1,96 +1,177 @@
 """The sitemap index and its sections, on Django's sitemaps framework.
 
+One section per kind of page and language (`questions-en`, `tags-de`, ...) plus
+`home`, each split into files of at most LIMIT URLs (a few MB, rendered in well under
+a second at any size): Django pages a section with LIMIT/OFFSET over an indexed
+query, and the number of files comes from the stored counts (qa.counts), so neither
+the index nor a file ever counts or loads every question.
+
 Each URL entry is one page in one language, listing as alternates every language the
-page is available in (from the same available_languages() the pages use) and an
-x-default chosen by qa.links. Only published, available pages are listed; Django
-paginates each section at the protocol's 50,000 URLs.
+page is available in (the same available_languages() the pages' tabs use, so the
+sitemap and each page's hreflang links agree) and an x-default chosen by qa.links.
+URLs are built with qa.links.slug_path, which gives what get_absolute_url() gives.
 """
+
+from functools import partial
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
-from django.utils import timezone
 
-from . import languages
-from .links import url_in, x_default_language
+from . import counts, languages
+from .languages import column
+from .links import slug_path, url_in, x_default_language
 from .models import Asker, Category, Question, Tag
 
+LIMIT = 5000
 
-class TranslatedSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = False  # Django's own x-default drops the language prefix; ours is below
 
-    def get_languages_for_item(self, item):
-        return item.available_languages()
+class LanguageSitemap(Sitemap):
+    """One language's pages of one kind."""
 
-    def location(self, item):
-        # Django calls this under translation.override(<the entry's language>).
-        return url_in(languages.active(), obj=item)
+    limit = LIMIT
+    route = None
 
-    def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        for url_info in urls:
-            found = {alt["lang_code"]: alt["location"] for alt in url_info["alternates"]}
-            if found:
-                default = found[x_default_language(list(found))]
-                url_info["alternates"].append({"lang_code": "x-default", "location": default})
+    def __init__(self, code):
+        self.code = code
+
+    def count(self):
+        raise NotImplementedError
+
+    @property
+    def paginator(self):
+        return counts.CountedPaginator(self.items(), self.limit, self.count())
+
+    def paths(self, item):
+        """{code: path} of the item in every language it is available in."""
+        return {
+            code: slug_path(code, self.route, getattr(item, column("slug", code)))
+            for code in item.available_languages()
+        }
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """The entries of one file; Django's own would reverse() every alternate."""
+        prefix = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        urls = []
+        for item in self.paginator.page(page).object_list:
+            found = {code: prefix + path for code, path in self.paths(item).items()}
+            alternates = [{"lang_code": code, "location": url} for code, url in found.items()]
+            alternates.append({"lang_code": "x-default", "location": found[x_default_language(list(found))]})
+            urls.append(
+                {
+                    "item": item,
+                    "location": found[self.code],
+                    "lastmod": self.lastmod(item),
+                    "changefreq": None,
+                    "priority": None,
+                    "alternates": alternates,
+                }
+            )
+        self.latest_lastmod = max((url["lastmod"] for url in urls if url["lastmod"]), default=None)
         return urls
+
+
+class QuestionSitemap(LanguageSitemap):
+    route = "qa:question"
+
+    def items(self):
+        slugs = [column("slug", code) for code in languages.codes()]
+        flags = [column("is_available", code) for code in languages.codes()]
+        return Question.objects.visible(self.code).order_by("pk").only("updated_at", "published_at", *slugs, *flags)
+
+    def count(self):
+        return counts.total_visible(self.code)
+
+    def lastmod(self, item):
+        return max(item.updated_at, item.published_at)
+
+    def get_latest_lastmod(self):
+        return Category.objects.aggregate(latest=Max("latest_change"))["latest"]
+
+
+class QuestionListSitemap(LanguageSitemap):
+    """Categories, tags and askers: listed once they have a visible question (in any
+    language), in each language they have a page in."""
+
+    model = None
+
+    def items(self):
+        listed = Q()
+        for code in languages.codes():
+            listed |= Q(**{f"{column('question_count', code)}__gt": 0})
+        return self.model.objects.available(self.code).filter(listed).order_by("pk")
+
+    def count(self):
+        return self.items().count()  # a few thousand rows at most, on the lists' own table
 
     def lastmod(self, item):
         return item.latest_change
 
-
-class QuestionSitemap(TranslatedSitemap):
-    def items(self):
-        return Question.objects.published().available_in_any_language().order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class QuestionListSitemap(TranslatedSitemap):
-    """Categories, tags and askers: listed once they have a published question."""
-
-    def items(self):
-        path = self.model.questions_path
-        published = Q(**{f"{path}__status": Question.Status.PUBLISHED, f"{path}__published_at__lte": timezone.now()})
-        return (
-            self.model.objects.annotate(latest_change=Max(f"{path}__updated_at", filter=published))
-            .filter(latest_change__isnull=False)
-            .order_by("pk")
-        )
+    def get_latest_lastmod(self):
+        return self.model.objects.aggregate(latest=Max("latest_change"))["latest"]
 
 
 class CategorySitemap(QuestionListSitemap):
     model = Category
+    route = "qa:category"
 
 
 class TagSitemap(QuestionListSitemap):
     model = Tag
+    route = "qa:tag"
 
 
 class AskerSitemap(QuestionListSitemap):
     model = Asker
+    route = "qa:asker"
+
+    def paths(self, item):
+        return {code: slug_path(code, self.route, item.slug) for code in item.available_languages()}
 
 
-class HomeSitemap(TranslatedSitemap):
+class HomeSitemap(Sitemap):
+    """The home page in every language, one entry each."""
+
     def items(self):
-        return ["qa:home"]
-
-    def get_languages_for_item(self, item):
         return languages.codes()
 
-    def location(self, item):
-        return url_in(languages.active(), route=item)
+    def location(self, code):
+        return url_in(code, route="qa:home")
 
-    def lastmod(self, item):
-        return Question.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    def get_urls(self, page=1, site=None, protocol=None):
+        prefix = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        found = {code: prefix + self.location(code) for code in self.paginator.page(page).object_list}
+        latest = self.get_latest_lastmod()
+        alternates = [{"lang_code": code, "location": url} for code, url in found.items()]
+        alternates.append({"lang_code": "x-default", "location": found[x_default_language(list(found))]})
+        self.latest_lastmod = latest
+        return [
+            {
+                "item": code,
+                "location": url,
+                "lastmod": latest,
+                "changefreq": None,
+                "priority": None,
+                "alternates": alternates,
+            }
+            for code, url in found.items()
+        ]
+
+    def get_latest_lastmod(self):
+        return Category.objects.aggregate(latest=Max("latest_change"))["latest"]
 
 
-SITEMAPS = {
-    "home": HomeSitemap,
-    "questions": QuestionSitemap,
-    "categories": CategorySitemap,
-    "tags": TagSitemap,
-    "askers": AskerSitemap,
-}
+def _sections():
+    sections = {"home": HomeSitemap}
+    for kind, sitemap in [
+        ("questions", QuestionSitemap),
+        ("categories", CategorySitemap),
+        ("tags", TagSitemap),
+        ("askers", AskerSitemap),
+    ]:
+        for code in languages.codes():
+            # A factory, not an instance: Django makes one per request (get_urls keeps state).
+            sections[f"{kind}-{code}"] = partial(sitemap, code)
+    return sections
+
+
+SITEMAPS = _sections()

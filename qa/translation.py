@@ -1,24 +1,33 @@
 """The modeltranslation registry: which fields get one column per language.
 
+Stored numbers (read time, availability, question counts) are per language too.
 Empty slugs are stored as NULL so that the per-language unique constraints
 (models.unique_per_language) never see two empty values clash.
 """
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Answer, Category, Question, Tag
+from .models import Answer, Asker, Category, Question, Tag
 
 
 @register(Category)
 class CategoryTranslation(TranslationOptions):
-    fields = ("name", "slug", "description")
+    fields = ("name", "slug", "description", "question_count")
     empty_values = {"slug": None}
 
 
 @register(Tag)
 class TagTranslation(TranslationOptions):
-    fields = ("name", "slug")
+    fields = ("name", "slug", "question_count")
     empty_values = {"slug": None}
+
+
+@register(Asker)
+class AskerTranslation(TranslationOptions):
+    """People's names are not translated; only how many questions readers of each
+    language see from them."""
+
+    fields = ("question_count",)
 
 
 @register(Question)

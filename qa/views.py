@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from . import languages, structured_data
+from . import counts, languages, structured_data
 from .error_pages import gone, not_in_language
 from .feeds import feed_links
 from .links import language_tabs, url_in
@@ -67,7 +67,7 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
     find_object = staticmethod(find_question)
 
     def get_object_queryset(self):
-        return Question.objects.published().for_listing().prefetch_related("answers", "tags")
+        return Question.objects.published().select_related("category", "asker").prefetch_related("answers", "tags")
 
     def get_context_data(self, **kwargs):
         question = self.object
@@ -99,13 +99,22 @@ class QuestionListView(ListView):
     def get_queryset(self):
         return Question.objects.visible().for_listing()
 
+    def list_count(self):
+        """How many questions the list holds in the active language."""
+        return counts.total_visible()
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return counts.CountedPaginator(
+            queryset, per_page, self.list_count(), orphans=orphans, allow_empty_first_page=allow_empty_first_page
+        )
+
 
 class HomeView(QuestionListView):
     template_name = "qa/home.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            categories=Category.objects.available().with_question_counts(),
+            categories=Category.objects.available(),
             popular_tags=Tag.objects.available().most_used(),
             language_tabs=language_tabs(route="qa:home"),
             page_title=settings.SITE_TAGLINE,
@@ -121,6 +130,9 @@ class CategoryView(TranslatedSlugMixin, QuestionListView):
 
     def get_queryset(self):
         return super().get_queryset().filter(category=self.object)
+
+    def list_count(self):
+        return self.object.question_count
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -140,6 +152,9 @@ class TagView(TranslatedSlugMixin, QuestionListView):
     def get_queryset(self):
         return super().get_queryset().filter(tagged_items__tag=self.object)
 
+    def list_count(self):
+        return self.object.question_count
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             page_title=_("Questions tagged “%(name)s”") % {"name": self.object.name}, **kwargs
@@ -157,6 +172,9 @@ class AskerView(QuestionListView):
 
     def get_queryset(self):
         return super().get_queryset().filter(asker=self.object)
+
+    def list_count(self):
+        return self.object.question_count
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -42,12 +42,12 @@ def test_a_database_that_is_down_is_named(client, monkeypatch):
 def test_readers_get_a_plain_503_while_the_database_is_down(client, monkeypatch):
     from django.db import OperationalError
 
-    import qa.page_cache
+    import qa.content_version
 
     def refuse():
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(qa.page_cache, "current_version", refuse)
+    monkeypatch.setattr(qa.content_version, "read_from_database", refuse)
     client.raise_request_exception = False
     response = client.get("/de/")
     assert response.status_code == 503

@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from qa.models import Question
 from tests.factories import make_question, url
 
 pytestmark = pytest.mark.django_db
@@ -57,12 +56,16 @@ def test_an_edit_in_the_admin_is_visible_at_once(client, admin_client, content):
     assert "Trail running" in client.get(page).content.decode()
 
 
-def test_a_scheduled_question_appears_when_its_time_comes(client, content):
-    scheduled = make_question("Later", published_at=timezone.now() + timedelta(hours=1))
-    assert scheduled.title_en not in client.get("/en/").content.decode()
-    # Time passes: no content change is made, nothing is saved.
-    Question.objects.filter(pk=scheduled.pk).update(published_at=timezone.now() - timedelta(seconds=1))
-    assert scheduled.title_en in client.get("/en/").content.decode()
+def test_a_scheduled_question_appears_when_its_time_comes(client, content, monkeypatch):
+    scheduled = make_question("Later", published_at=timezone.now() + timedelta(hours=1), category=content["category"])
+    home = client.get("/en/").content.decode()
+    assert scheduled.title_en not in home and 'Running (en)</a> <span class="count">(3)' in home
+    # Time passes; nothing is saved. The first request after the moment publishes it.
+    later = timezone.now() + timedelta(hours=1, seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    home = client.get("/en/").content.decode()
+    assert scheduled.title_en in home
+    assert 'Running (en)</a> <span class="count">(4)' in home  # the stored counts follow
 
 
 def test_staff_never_get_a_cached_page_and_never_fill_the_cache(client, admin_client, content):

@@ -1,46 +1,83 @@
-"""A page's queries do not grow with its content."""
+"""A page's queries do not grow with its content, nor with the size of the site: every
+page type is measured on a small site, the site grows (more questions, answers, tags,
+related questions), and no page runs more queries than before."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import make_category, make_question, make_tag, url
+from qa.sitemaps import SITEMAPS
+from tests.factories import make_asker, make_category, make_question, make_tag, url
 
 pytestmark = pytest.mark.django_db
 
 
 def queries_for(client, path):
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(path).status_code == 200
+        response = client.get(path)
+    assert response.status_code == 200, path
     return len(captured)
 
 
-def test_question_page_queries_are_the_same_for_a_small_and_a_large_question(client, django_assert_num_queries):
-    category = make_category()
-    small = make_question("Small", answers=2, tags=[make_tag()], category=category)
-    small_count = queries_for(client, url(small, "en"))
+def pages(site):
+    """Every reader page type (and the sitemaps), rendered (never from the page cache)."""
+    question, category, tag, asker = site["question"], site["category"], site["tag"], site["asker"]
+    with translation.override("en"):
+        category_url = category.get_absolute_url()
+    return {
+        "home": "/en/",
+        "home, page 2": "/en/?page=2",
+        "question": url(question, "en"),
+        "question (tr)": url(question, "tr"),
+        "category": category_url,
+        "tag": url(tag, "de"),
+        "asker": url(asker, "nl"),
+        "feed": "/en/feed.rss",
+        "category feed": f"{category_url}feed.atom",
+        "sitemap index": "/sitemap.xml",
+        "sitemap of questions": "/sitemap-questions-en.xml",
+        "sitemap of tags": "/sitemap-tags-en.xml",
+    }
 
+
+def test_no_page_runs_more_queries_on_a_bigger_site(client):
+    category, tag, asker = make_category(), make_tag(), make_asker()
+    question = make_question("Small", answers=2, tags=[tag], category=category, asker=asker)
+    for n in range(11):  # enough for a second page of every list
+        make_question(f"Other {n}", category=category, tags=[tag], asker=asker)
+    site = {"question": question, "category": category, "tag": tag, "asker": asker}
+    small = {name: queries_for(client, path) for name, path in pages(site).items()}
+
+    tags = [tag, *(make_tag() for _ in range(9))]
+    question.tags.set(tags)
+    for n in range(12):
+        make_question(f"More {n}", answers=5, tags=tags[: 1 + n % 10], category=category, asker=asker)
+        make_question(f"Elsewhere {n}", answers=1, tags=[make_tag()])
+    for position in range(3, 21):
+        question.answers.create(
+            position=position,
+            **{f"{f}_{c}": f"{f} {position}" for f in ("heading", "body") for c in ("nl", "en", "de", "tr")},
+        )
+    big = {name: queries_for(client, path) for name, path in pages(site).items()}
+
+    assert {name: count for name, count in big.items() if count > small[name]} == {}
+    index = small.pop("sitemap index")
+    assert max(small.values()) <= 6, small
+    assert index <= 2 * len(SITEMAPS) + 1  # a latest date and a count per section, whatever their size
+
+
+def test_the_question_page_reads_answers_tags_and_related_questions_in_a_few_queries(
+    client, django_assert_max_num_queries
+):
+    category = make_category()
     tags = [make_tag() for _ in range(10)]
     large = make_question("Large", answers=30, tags=tags, category=category)
     for n in range(6):
         make_question(f"Related {n}", tags=tags[:2], category=category)
-    large_url = url(large, "en")
-    with django_assert_num_queries(small_count):
-        response = client.get(large_url)
-    assert response.content.decode().count('class="answer"') == 30
-    assert response.content.decode().count('<li><a href="/en/questions/related-') == 6
-    assert small_count <= 6  # content version, question, answers, tags, related (and nothing per item)
-
-
-def test_list_pages_do_not_query_per_question(client):
-    category = make_category()
-    tag = make_tag()
-    make_question("One", category=category, tags=[tag])
-    with translation.override("en"):
-        pages = [reverse("qa:home"), category.get_absolute_url(), tag.get_absolute_url()]
-    before = [queries_for(client, page) for page in pages]
-    for n in range(8):
-        make_question(f"More {n}", category=category, tags=[tag, make_tag()])
-    assert [queries_for(client, page) for page in pages] == before
+    # content version, question (with category and asker), answers, tags, related questions
+    with django_assert_max_num_queries(5):
+        response = client.get(url(large, "en"))
+    page = response.content.decode()
+    assert page.count('class="answer"') == 30
+    assert page.count('<li><a href="/en/questions/related-') == 6

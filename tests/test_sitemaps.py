@@ -100,20 +100,36 @@ def test_robots_txt_points_at_the_sitemap_index_and_keeps_the_admin_out(client, 
     assert sitemap == ["http://testserver/sitemap.xml"]
     index = ET.fromstring(client.get(path(sitemap[0])).content)
     sections = {path(loc.text) for loc in index.findall("sm:sitemap/sm:loc", NS)}
-    assert sections == {f"/sitemap-{s}.xml" for s in ("home", "questions", "categories", "tags", "askers")}
+    kinds = ("questions", "categories", "tags", "askers")
+    assert sections == {"/sitemap-home.xml"} | {
+        f"/sitemap-{k}-{c}.xml" for k in kinds for c in ("nl", "en", "de", "tr")
+    }
 
 
-def test_sections_are_paginated_at_the_protocol_limit(client, demo, monkeypatch):
+def test_sections_are_split_into_files_that_stay_small(client, demo, monkeypatch):
     from qa.sitemaps import QuestionSitemap
 
-    assert QuestionSitemap.limit == 50000
+    assert QuestionSitemap.limit == 5000  # a few MB a file, far below the protocol's 50,000 URLs and 50 MB
     monkeypatch.setattr(QuestionSitemap, "limit", 10)
     index = ET.fromstring(client.get("/sitemap.xml").content)
     pages = [path(loc.text) for loc in index.findall("sm:sitemap/sm:loc", NS) if "questions" in loc.text]
-    assert len(pages) == 6  # 51 question URLs, 10 a file
-    assert all(len(ET.fromstring(client.get(p).content).findall("sm:url", NS)) <= 10 for p in pages)
+    assert len(pages) == 8  # 13 questions in nl, en, de and 12 in tr: two files each
+    listed = [len(ET.fromstring(client.get(p).content).findall("sm:url", NS)) for p in pages]
+    assert max(listed) == 10 and sum(listed) == 51
 
 
-@pytest.mark.parametrize("bad", ["/sitemap-nothing.xml", "/sitemap-questions.xml?p=99", "/sitemap-questions.xml?p=x"])
+def test_the_index_and_a_file_do_not_query_per_question(client, demo, django_assert_max_num_queries):
+    from qa.sitemaps import SITEMAPS
+
+    with django_assert_max_num_queries(2 * len(SITEMAPS) + 2):
+        assert client.get("/sitemap.xml").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get("/sitemap-questions-de.xml").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["/sitemap-nothing.xml", "/sitemap-questions.xml", "/sitemap-questions-en.xml?p=99", "/sitemap-tags-en.xml?p=x"],
+)
 def test_a_bad_sitemap_address_is_a_404(client, demo, bad):
     assert client.get(bad).status_code == 404

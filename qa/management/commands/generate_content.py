@@ -1,0 +1,35 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from qa.generator.build import ContentGenerator
+
+
+class Command(BaseCommand):
+    help = (
+        "Add N synthetic questions in four languages (with answers, tags, categories and askers) "
+        "for load tests: deterministic with --seed, written in batches, each batch all-or-nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--questions", type=int, required=True, help="How many questions to add.")
+        parser.add_argument("--seed", type=int, default=1, help="The same seed gives the same content (default 1).")
+        parser.add_argument("--batch-size", type=int, default=1000, help="Questions written per transaction.")
+
+    def handle(self, *args, questions, seed, batch_size, **options):
+        if questions < 1 or batch_size < 1:
+            raise CommandError("--questions and --batch-size must be at least 1.")
+        self.verbosity = options["verbosity"]
+        started = time.monotonic()
+        report = ContentGenerator(seed=seed, log=self.progress).run(questions, batch_size=batch_size)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Added {report.questions} questions with {report.answers} answers "
+                f"({report.categories} categories, {report.tags} tags, {report.askers} askers) "
+                f"in {time.monotonic() - started:.0f} s."
+            )
+        )
+
+    def progress(self, message):
+        if self.verbosity >= 1:
+            self.stdout.write(message)
