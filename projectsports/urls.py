@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from qa import site_files, views
+from qa import site_files, sitemaps, views
 from qa.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -20,7 +20,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(path("", include("qa.urls")), prefix_default_language=True)

@@ -11,7 +11,6 @@ qa.content_version when a scheduled question comes due. Each recount is one grou
 query over the questions of those few lists.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Sum
 
 from . import languages
@@ -73,12 +72,3 @@ def total_visible(code=None):
     """How many questions readers of code see in all: the home page's list."""
     code = code or languages.active()
     return Category.objects.aggregate(total=Sum(column("question_count", code)))["total"] or 0
-
-
-class CountedPaginator(Paginator):
-    """A paginator that is told how many items there are (the stored counts) instead
-    of counting the list on every request."""
-
-    def __init__(self, object_list, per_page, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.count = count  # replaces Paginator.count, a cached_property

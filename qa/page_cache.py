@@ -33,6 +33,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from . import content_version
+from .release import release
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ def is_storable(response):
 
 
 def page_key(request):
-    return KEY_PREFIX + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    """The page's URL and the release (qa.release): a deploy starts with an empty cache."""
+    return KEY_PREFIX + hashlib.sha256(f"{release()} {request.build_absolute_uri()}".encode()).hexdigest()
 
 
 def accepted_encodings(request):

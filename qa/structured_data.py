@@ -15,7 +15,7 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
 
 def as_script_json(data):
     """data as JSON that is safe inside a <script type="application/ld+json"> element."""
-    return mark_safe(json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE))  # noqa: S308
+    return mark_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE))  # noqa: S308
 
 
 def question_page(question, answers, absolute, code):

@@ -4,19 +4,23 @@ and qa.links where it is in the other languages; templates only show the result.
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from . import counts, languages, structured_data
+from . import counts, fragments, languages, structured_data
 from .error_pages import gone, not_in_language
 from .feeds import feed_links
+from .fragments import fragment_key
 from .links import language_tabs, url_in
 from .lookup import Gone, NotInLanguage, find_by_slug, find_question
 from .markdown import html_to_text
 from .models import Asker, Category, Question, Tag
+from .page_cache import HEADER as PAGE_CACHE_HEADER
+from .pagination import CountedPaginator
 from .related import related_questions
 from .slugs import anchor_ids
 
@@ -67,27 +71,52 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
     find_object = staticmethod(find_question)
 
     def get_object_queryset(self):
-        return Question.objects.published().select_related("category", "asker").prefetch_related("answers", "tags")
+        return Question.objects.published().select_related("category", "asker").prefetch_related("tags")
 
     def get_context_data(self, **kwargs):
         question = self.object
+        tags = question.visible_tags()
+        key = fragment_key(
+            "question article",
+            question.pk,
+            languages.active(),
+            question.updated_at,
+            self.request.scheme,
+            self.request.get_host(),
+            (question.category_id, question.category.name, question.category.current_slug()),
+            (question.asker.name, question.asker.slug),
+            [(tag.pk, tag.name, tag.current_slug()) for tag in tags],
+        )
+        article, self.article_from_cache = fragments.cached(key, lambda: self.render_article(question, tags))
+        return super().get_context_data(
+            article=article,
+            related=related_questions(question),
+            page_title=question.title,
+            meta_description=article["description"],
+            og_type="article",
+            **kwargs,
+        )
+
+    def render_article(self, question, tags):
+        """What qa.fragments keeps of a question page: the article, its JSON-LD and
+        the meta description; the only part that reads the answers."""
         answers = list(question.answers.all())
         for answer, anchor in zip(answers, anchor_ids(a.heading for a in answers), strict=False):
             answer.anchor = anchor
         description = question.summary or (html_to_text(answers[0].body_html) if answers else "")
-        return super().get_context_data(
-            answers=answers,
-            show_toc=len(answers) >= TOC_MIN_ANSWERS,
-            tags=question.visible_tags(),
-            related=related_questions(question),
-            page_title=question.title,
-            meta_description=Truncator(description).chars(DESCRIPTION_LENGTH),
-            og_type="article",
-            structured_data=structured_data.question_page(
+        context = {"question": question, "answers": answers, "show_toc": len(answers) >= TOC_MIN_ANSWERS, "tags": tags}
+        return {
+            "html": render_to_string(f"{self.template_name}#article", context, request=self.request),
+            "structured_data": structured_data.question_page(
                 question, answers, self.request.build_absolute_uri, languages.active()
             ),
-            **kwargs,
-        )
+            "description": Truncator(description).chars(DESCRIPTION_LENGTH),
+        }
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response[PAGE_CACHE_HEADER] = "partial" if self.article_from_cache else "render"
+        return response
 
 
 class QuestionListView(ListView):
@@ -104,7 +133,7 @@ class QuestionListView(ListView):
         return counts.total_visible()
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
-        return counts.CountedPaginator(
+        return CountedPaginator(
             queryset, per_page, self.list_count(), orphans=orphans, allow_empty_first_page=allow_empty_first_page
         )
 
@@ -150,7 +179,11 @@ class TagView(TranslatedSlugMixin, QuestionListView):
         return Tag.objects.all()
 
     def get_queryset(self):
-        return super().get_queryset().filter(tagged_items__tag=self.object)
+        # The same order as every list, read from the tag's own index (TaggedQuestion
+        # keeps a copy of the publication date).
+        return (
+            super().get_queryset().filter(tagged_items__tag=self.object).order_by("-tagged_items__published_at", "-pk")
+        )
 
     def list_count(self):
         return self.object.question_count

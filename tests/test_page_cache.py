@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from qa.models import Question
 from tests.factories import make_question, url
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,46 @@ def test_pages_are_served_when_the_cache_has_gone_away(client, content, settings
     settings.CACHES = GONE_CACHE
     for page in ["/en/", url(content["first"], "tr"), url(content["category"], "nl")]:
         assert client.get(page).status_code == 200
+
+
+def test_pages_are_stored_compressed_and_sent_in_the_encoding_the_reader_accepts(client, content):
+    import gzip
+
+    import brotli
+
+    page = url(content["first"], "en")
+    plain = client.get(page)
+    assert "Content-Encoding" not in plain and "Accept-Encoding" in plain["Vary"]
+    br = client.get(page, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    gz = client.get(page, HTTP_ACCEPT_ENCODING="gzip")
+    assert (br["Content-Encoding"], gz["Content-Encoding"]) == ("br", "gzip")
+    assert brotli.decompress(br.content) == gzip.decompress(gz.content) == plain.content
+    assert len(br.content) < len(gz.content) < len(plain.content) / 3
+    assert int(br["Content-Length"]) == len(br.content)
+    assert len({plain["ETag"], br["ETag"], gz["ETag"]}) == 3  # one representation each
+    assert client.get(page, HTTP_ACCEPT_ENCODING="br", HTTP_IF_NONE_MATCH=br["ETag"]).status_code == 304
+    assert client.get(page, HTTP_ACCEPT_ENCODING="br;q=0, gzip")["Content-Encoding"] == "gzip"
+
+
+def test_a_question_page_sends_at_most_8_kb(client):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    sizes = {}
+    for question in Question.objects.all():
+        for code in question.available_languages():
+            response = client.get(url(question, code), HTTP_ACCEPT_ENCODING="gzip, br")
+            assert response["Content-Encoding"] == "br"
+            sizes[url(question, code)] = (len(response.content), int(response["Content-Length"]))
+    assert max(sent for sent, _length in sizes.values()) <= 8 * 1024, max(sizes.items(), key=lambda item: item[1])
+
+
+def test_staff_pages_are_compressed_too(admin_client, content):
+    response = admin_client.get(url(content["first"], "en"), HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip" and "private" in response["Cache-Control"]
+
+
+def test_every_page_says_how_it_was_made(client, content):
+    page = url(content["category"], "nl")
+    assert client.get(page)["X-Page-Cache"] == "render"
+    assert client.get(page)["X-Page-Cache"] == "hit"

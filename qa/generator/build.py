@@ -316,7 +316,9 @@ class ContentGenerator:
                             answer.question_id = question.pk
                         answers += question_answers
                         tagged += [
-                            self.new_tagged(content_object_id=question.pk, tag_id=tag.pk)
+                            self.new_tagged(
+                                content_object_id=question.pk, tag_id=tag.pk, published_at=question.published_at
+                            )
                             for tag in dict.fromkeys(question_tags)
                         ]
                     Answer.objects.bulk_create(answers, batch_size=500)

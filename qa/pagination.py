@@ -1,0 +1,25 @@
+"""Pages of long lists that cost the same on page 1 and page 500.
+
+- The number of items is given (the stored counts of qa.counts), never counted.
+- A page's rows are found by their ids first: `pk IN (the ids of this page)` reads the
+  ids from a list's partial index alone (qa.models, Question.Meta.indexes), so the rows
+  a deep page skips are neither fetched nor joined with their category and asker.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Subquery
+
+
+class CountedPaginator(Paginator):
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count = count  # replaces Paginator.count, a cached_property
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=Subquery(ids)), number, self)
