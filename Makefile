@@ -58,9 +58,18 @@ SERVICES_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432
 test-services: install
 	$(TEST_ENV) $(SERVICES_ENV) $(VENV)/bin/pytest
 
-# Throughput and latency of reader pages under gunicorn (benchmarks/pages.py).
+# Throughput and latency of reader pages under gunicorn, measured with wrk against a
+# Django hello world (benchmarks/run.py; BENCH_ARGS passes options, e.g. --rounds 1).
+.PHONY: bench-scale
 bench: install
-	$(PY) benchmarks/pages.py
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# The same on PostgreSQL and Redis with 100,000 generated questions (a database of its
+# own, dropped at the end; BENCH_DATABASE_URL names another server).
+bench-scale: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) benchmarks/run.py --scale $(BENCH_ARGS)
 
 lint:
 	$(VENV)/bin/ruff check --fix .

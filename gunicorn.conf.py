@@ -11,9 +11,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# A worker is replaced now and then, so a slow leak can never grow without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# A worker is replaced now and then, so a slow leak can never grow without bound; not
+# so often that replacing it (a second of start-up, a cold process) shows: at 2,000 a
+# busy worker was replaced every few seconds under load (benchmarks/run.py counts it).
+max_requests = 100_000
+max_requests_jitter = 10_000
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

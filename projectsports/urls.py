@@ -7,20 +7,21 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from qa import site_files, sitemaps, views
+from qa.page_cache import language_neutral
 from qa.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/", admin.site.urls),
-    path("robots.txt", site_files.robots_txt, name="robots_txt"),
+    path("robots.txt", language_neutral(site_files.robots_txt), name="robots_txt"),
     path("favicon.ico", site_files.favicon),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        language_neutral(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
-    path("sitemap-<section>.xml", sitemaps.section, name="sitemap_section"),
+    path("sitemap-<section>.xml", language_neutral(sitemaps.section), name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(path("", include("qa.urls")), prefix_default_language=True)

@@ -24,6 +24,7 @@ import gzip
 import hashlib
 import logging
 import pickle
+from functools import wraps
 
 import brotli
 from django.conf import settings
@@ -51,8 +52,23 @@ def is_anonymous_read(request):
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+def language_neutral(view):
+    """Marks a view outside the language prefixes whose page reads no language (the
+    sitemaps, robots.txt): LocaleMiddleware still sends `Vary: Accept-Language` for
+    every such path, which would otherwise keep the page out of the cache."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        response = view(*args, **kwargs)
+        response.language_neutral = True
+        return response
+
+    return wrapper
+
+
 def is_storable(response):
     cache_control = response.get("Cache-Control", "")
+    vary = response.get("Vary", "")
     return (
         response.status_code in CACHEABLE_STATUS
         and not response.cookies
@@ -60,8 +76,8 @@ def is_storable(response):
         and not response.has_header("Content-Encoding")
         and "private" not in cache_control
         and "no-store" not in cache_control
-        and "Cookie" not in response.get("Vary", "")
-        and "Accept-Language" not in response.get("Vary", "")
+        and "Cookie" not in vary
+        and ("Accept-Language" not in vary or getattr(response, "language_neutral", False))
     )
 
 
@@ -183,6 +199,11 @@ class PageCacheMiddleware:
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         how = response.get(HEADER, "render")
+        if getattr(response, "language_neutral", False) and response.has_header("Vary"):
+            vary = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "accept-language"]
+            response["Vary"] = ", ".join(vary)
+            if not vary:
+                del response["Vary"]
         response["Last-Modified"] = http_date(version.changed_at.timestamp())
         patch_cache_control(response, **CACHE_CONTROL)
         page = StoredPage(version.key, response)

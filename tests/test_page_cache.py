@@ -149,3 +149,11 @@ def test_every_page_says_how_it_was_made(client, content):
     page = url(content["category"], "nl")
     assert client.get(page)["X-Page-Cache"] == "render"
     assert client.get(page)["X-Page-Cache"] == "hit"
+
+
+def test_sitemaps_and_robots_txt_are_cached_whatever_the_readers_language(client, content):
+    for path in ["/sitemap.xml", "/sitemap-questions-nl.xml", "/robots.txt"]:
+        first = client.get(path, HTTP_ACCEPT_LANGUAGE="de")
+        again = client.get(path, HTTP_ACCEPT_LANGUAGE="tr")
+        assert (first["X-Page-Cache"], again["X-Page-Cache"]) == ("render", "hit"), path
+        assert again.content == first.content and "Accept-Language" not in again["Vary"]

@@ -1,8 +1,8 @@
 """Two app servers sharing one PostgreSQL and one Redis, as an operator scales out.
 
 An edit made through one server's admin is seen through the other on the next
-request; while PostgreSQL is unreachable readers get a plain 503 and the servers
-recover by themselves; with Redis stopped, both keep serving from the database.
+request; while PostgreSQL is unreachable readers get the pages in the cache and a
+plain 503 for the others, and the servers recover by themselves; with Redis stopped, both keep serving from the database.
 Everything this test starts (a database, a redis-server, a TCP relay to PostgreSQL,
 two gunicorns) is stopped or dropped again.
 """
@@ -137,13 +137,16 @@ def test_an_edit_through_one_server_is_seen_through_the_other_at_once(cluster):
     assert "Road and trail running" in get(one, "/en/").text
 
 
-def test_while_postgresql_is_away_readers_get_a_503_and_the_servers_recover(cluster):
+def test_while_postgresql_is_away_cached_pages_are_served_others_get_a_503_and_the_servers_recover(cluster):
     for port in cluster["ports"]:
         assert get(port, "/nl/").status == 200
     cluster["relay"].stop()
     try:
         for port in cluster["ports"]:
-            down = get(port, "/nl/")
+            # A cache hit needs only Redis (the content version's copy and the page).
+            cached = get(port, "/nl/")
+            assert cached.status == 200 and cached.header("x-page-cache") == "hit"
+            down = get(port, f"/nl/?page=1&server={port}")
             assert down.status == 503 and down.header("retry-after") == "30"
             assert '<html lang="nl">' in down.text
             health = servers.request("GET", port, "/healthz")
