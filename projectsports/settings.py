@@ -115,7 +115,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "qa.redis_cache.ReusingRedisCache",  # Django's RedisCache, one client per pool
             "LOCATION": REDIS_URL,
             # A Redis that has gone away must cost a reader milliseconds, not seconds:
             # pages are then rendered from the database (see qa.page_cache).
@@ -124,6 +124,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions (staff only: readers have none) live in the database; with Redis they are
+# also read from the cache, which every app server shares. The local-memory cache is
+# per process, where a logout on one worker would leave the session cached on another.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 # Seconds a rendered page stays in the cache; any content change replaces it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 

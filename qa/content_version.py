@@ -61,7 +61,9 @@ from .models import ContentVersion, Question
 logger = logging.getLogger(__name__)
 
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-STATE_KEY = "projectsports:content-version"
+# The copy's format is in its key: a release that changes the format reads its own key
+# and restores it from the database, whatever an older release still writes.
+STATE_KEY = "projectsports:content-version:2"
 PENDING_KEY = "projectsports:content-version:pending"
 PENDING_SECONDS = 120
 
@@ -83,6 +85,7 @@ class Version:
     number: int
     changed_at: datetime
     next_due: datetime | None
+    labels: int = 0  # ContentVersion.labels_number: names and addresses of categories, tags, askers
 
     @property
     def key(self):
@@ -94,15 +97,21 @@ class Version:
 
     def serialise(self):
         due = self.next_due.timestamp() if self.next_due else ""
-        return f"{self.number} {self.changed_at.timestamp()} {due}"
+        return f"{self.number} {self.changed_at.timestamp()} {due} {self.labels}"
 
     @classmethod
     def parse(cls, raw):
-        number, changed_at, due = raw.decode().split(" ")
+        """The Version in raw (as serialise() wrote it), or None when it is not one."""
+        try:
+            number, changed_at, due, labels = raw.decode().split(" ")
+        except ValueError:
+            logger.warning("content version: ignoring a malformed copy in Redis: %r", raw[:100])
+            return None
         return cls(
             int(number),
             datetime.fromtimestamp(float(changed_at), UTC),
             datetime.fromtimestamp(float(due), UTC) if due else None,
+            int(labels),
         )
 
 
@@ -118,14 +127,16 @@ def _next_due(now):
     return Subquery(_upcoming(now).order_by("published_at").values("published_at")[:1])
 
 
-def bump_content_version():
-    """Record that content changed. Runs inside the change's transaction, so no app
-    server can see the new content under the old number or the old under the new."""
+def bump_content_version(labels=False):
+    """Record that content changed (labels: a category's, tag's or asker's name or
+    address, which question pages show). Runs inside the change's transaction, so no
+    app server can see the new content under the old number or the old under the new."""
     now = timezone.now()
+    changes = {"number": F("number") + 1, "changed_at": now, "next_due": _next_due(now)}
+    if labels:
+        changes["labels_number"] = F("labels_number") + 1
     with transaction.atomic():
-        updated = ContentVersion.objects.filter(pk=1).update(
-            number=F("number") + 1, changed_at=now, next_due=_next_due(now)
-        )
+        updated = ContentVersion.objects.filter(pk=1).update(**changes)
         if not updated:  # the row from migration 0002 is gone (a flushed database)
             first_due = _upcoming(now).aggregate(first=Min("published_at"))["first"]
             ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1, "next_due": first_due})
@@ -136,10 +147,10 @@ def bump_content_version():
 
 
 def read_from_database():
-    row = ContentVersion.objects.filter(pk=1).values("number", "changed_at", "next_due").first()
+    row = ContentVersion.objects.filter(pk=1).values("number", "changed_at", "next_due", "labels_number").first()
     if row is None:  # a flushed database: the first change makes the row again
         return Version(0, EPOCH, _upcoming(timezone.now()).aggregate(first=Min("published_at"))["first"])
-    return Version(row["number"], row["changed_at"], row["next_due"])
+    return Version(row["number"], row["changed_at"], row["next_due"], row["labels_number"])
 
 
 def publish_due():
@@ -164,6 +175,32 @@ def current():
     if version.is_due():
         version = publish_due()
     return version
+
+
+def current_shared(shared, *keys):
+    """(the current version, the values of keys) from Redis in one round trip while
+    the copy can be trusted (no change pending, nothing come due); from the database
+    otherwise, restoring a lost copy on the way (it is never lowered)."""
+    copy, pending, values = shared.read(*keys)
+    if copy is not None and not pending and not copy.is_due():
+        return copy, values
+    version = current()
+    if copy is None and not pending:
+        shared.raise_copy(version)
+    return version, values
+
+
+def for_request(request):
+    """The version a request renders under, read once per request (the page cache
+    has usually read it already)."""
+    if getattr(request, "content_version", None) is None:
+        shared = shared_copy()
+        try:
+            request.content_version = current_shared(shared)[0] if shared is not None else current()
+        except Exception:  # Redis gone: the database still knows
+            logger.warning("content version: Redis unavailable", exc_info=True)
+            request.content_version = current()
+    return request.content_version
 
 
 # -- the shared copy in Redis -------------------------------------------------------

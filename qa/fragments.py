@@ -1,5 +1,14 @@
-"""Parts of a page that depend on one object only, cached under a key made of that
-object's own data, so that a change elsewhere on the site leaves them cached.
+"""Parts of a page cached on their own, under keys that can never give a stale part.
+
+Two kinds of key:
+
+- **Per object.** A part that depends on one object only is keyed by that object's
+  own data, so that a change elsewhere on the site leaves it cached.
+- **Per content version.** A part that depends on many objects (a question's related
+  questions, the home page's categories and most used tags) is keyed by the content
+  version (qa.content_version), like whole pages, and so rendered once per version
+  instead of once per request: staff, who bypass the page cache, and every page that
+  misses it after a change share it.
 
 The page cache (qa.page_cache) keys whole pages by the content version, which every
 change raises: after an edit, every page is rendered again. A question page's article
@@ -29,19 +38,19 @@ def fragment_key(*parts):
     return KEY_PREFIX + hashlib.sha256(repr((release(), *parts)).encode()).hexdigest()
 
 
-def cached(key, render):
-    """(value, True) from the cache, or (render(), False) after storing it. A cache
-    that has gone away costs a render, never an error."""
+def cached(renders):
+    """{key: value} for {key: render}: the values in the cache (one round trip for all
+    of them), the others rendered and stored; and the set of keys found. A cache that
+    has gone away costs a render, never an error."""
     try:
-        value = cache.get(key)
+        found = cache.get_many(list(renders))
     except Exception:
         logger.warning("fragment cache unavailable for reading", exc_info=True)
-        return render(), False
-    if value is not None:
-        return value, True
-    value = render()
-    try:
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
-    except Exception:
-        logger.warning("fragment cache unavailable for writing", exc_info=True)
-    return value, False
+        found = {}
+    missing = {key: render() for key, render in renders.items() if key not in found}
+    if missing:
+        try:
+            cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("fragment cache unavailable for writing", exc_info=True)
+    return found | missing, set(found)

@@ -8,7 +8,7 @@ current path: `translate_url` would keep the old language's slug.
 from functools import cache
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
 from . import languages
@@ -27,16 +27,17 @@ _SLUG_MARK = "slug-mark-7f3a"
 
 
 @cache
-def _around_slug(code, route):
+def _around_slug(code, route, prefix, urlconf):
     with translation.override(code):
-        return tuple(reverse(route, kwargs={"slug": _SLUG_MARK}).split(_SLUG_MARK))
+        return tuple(reverse(route, kwargs={"slug": _SLUG_MARK}, urlconf=urlconf).split(_SLUG_MARK))
 
 
 def slug_path(code, route, slug):
-    """The path of route (e.g. "qa:question") with slug in language code: the same as
-    the object's get_absolute_url() under that language, from one reverse() per
-    language and route, for the sitemaps, which list hundreds of thousands."""
-    before, after = _around_slug(code, route)
+    """The path of route (e.g. "qa:question") with slug in language code, as reverse()
+    gives it, from one reverse() per language, route, script prefix and URLconf: every
+    get_absolute_url() builds its URL here (a list page shows dozens, a sitemap file
+    thousands). Slugs are ASCII letters, digits and hyphens: nothing to quote."""
+    before, after = _around_slug(code, route, get_script_prefix(), get_urlconf())
     return f"{before}{slug}{after}"
 
 

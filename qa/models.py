@@ -8,7 +8,8 @@ here and nowhere else:
 - available in a language: `Question.is_complete_in()`, stored per language in
   `is_available_<code>` whenever the question or one of its answers is saved (like the
   read time), so that lists filter on a plain column: `Question.objects.available(code)`
-- URLs: `get_absolute_url()` in the active language; qa.links asks for other languages.
+- URLs: `get_absolute_url()` in the active language (qa.links.slug_path, one reverse()
+  per language and route); qa.links asks for other languages.
 
 Every content model saves inside a transaction (`@transaction.atomic` on save()), so
 what the post_save signals write (derived data, stored counts, the content version)
@@ -21,7 +22,6 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Greatest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -29,6 +29,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from . import languages
 from .languages import column
+from .links import slug_path
 from .markdown import render
 from .readtime import read_time
 from .slugs import make_slug
@@ -118,7 +119,7 @@ class TranslatedSlugModel(models.Model):
     def get_absolute_url(self):
         """The URL in the active language, or None where there is no slug in it."""
         slug = self.current_slug()
-        return reverse(self.url_name, kwargs={"slug": slug}) if slug else None
+        return slug_path(languages.active(), self.url_name, slug) if slug else None
 
     def available_languages(self):
         return [
@@ -192,7 +193,7 @@ class Asker(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("qa:asker", kwargs={"slug": self.slug})
+        return slug_path(languages.active(), "qa:asker", self.slug)
 
     def available_languages(self):
         return languages.codes()
@@ -286,6 +287,21 @@ class QuestionQuerySet(models.QuerySet):
     def visible(self, code=None):
         """What readers of language code (default: the active one) may see."""
         return self.published().available(code)
+
+    def for_page(self, code=None):
+        """With what a question page needs on every request: its text in code, and
+        every language's slug and availability (the tabs). What its cached article
+        needs besides (answers, category, asker, tags) is read when that is rendered."""
+        code = code or languages.active()
+        return self.only(
+            "status",
+            "published_at",
+            "updated_at",
+            "category_id",
+            "asker_id",
+            *[column(field, code) for field in ("title", "summary", "read_time")],
+            *[column(field, c) for c in languages.codes() for field in ("slug", "is_available")],
+        )
 
     def for_listing(self, code=None):
         """With what a list or feed shows in language code, and no column of the other
@@ -407,7 +423,7 @@ class Question(models.Model):
             RetiredSlug.retire(self, changed)
 
     def get_absolute_url(self):
-        return reverse("qa:question", kwargs={"slug": getattr(self, column("slug", languages.active()))})
+        return slug_path(languages.active(), "qa:question", getattr(self, column("slug", languages.active())))
 
     def clean(self):
         require_some_language(self, "title")
@@ -439,7 +455,11 @@ class Question(models.Model):
     def visible_tags(self):
         """The question's tags that have a name and a page in the active language."""
         code = languages.active()
-        return [tag for tag in self.tags.all() if code in tag.available_languages()]
+        return list(
+            Tag.objects.available(code)
+            .filter(tagged_questions__content_object=self)
+            .order_by(column("name", code), "pk")
+        )
 
 
 class Answer(models.Model):
@@ -519,6 +539,9 @@ class ContentVersion(models.Model):
     # The earliest scheduled publication still to come when the number last changed:
     # the first request after it bumps the number (qa.content_version.publish_due).
     next_due = models.DateTimeField(null=True, blank=True)
+    # Counts the changes of categories, tags and askers alone: their names and addresses
+    # appear in every question page's article, cached per question (qa.fragments).
+    labels_number = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("content version")

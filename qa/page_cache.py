@@ -140,14 +140,9 @@ class RedisPages:
         self.shared = shared
 
     def lookup(self, key):
-        """(version the page may be served under or None, stored page or None)."""
-        copy, pending, (raw,) = self.shared.read(key)
-        trusted = copy is not None and not pending and not copy.is_due()
-        if trusted:
-            return copy, _load(raw)
-        version = content_version.current()
-        if copy is None and not pending:
-            self.shared.raise_copy(version)  # restore a lost copy (never lowers it)
+        """(the current version, the stored page or None), in one round trip when the
+        copy can be trusted."""
+        version, (raw,) = content_version.current_shared(self.shared, key)
         return version, _load(raw)
 
     def store(self, key, page):
@@ -190,6 +185,7 @@ class PageCacheMiddleware:
         except Exception:  # a cache that has gone away is a slower page, not an error
             logger.warning("page cache unavailable for reading", exc_info=True)
             store, version, stored = None, content_version.current(), None
+        request.content_version = version  # for the fragments of a page rendered now (qa.fragments)
         if stored is not None and stored.version == version.key:
             return stored.response_for(request, "hit")
 

@@ -44,11 +44,11 @@ def newest_under_tags(tag_ids, now):
 
 
 def related_questions(question, code=None, limit=RELATED_LIMIT):
-    """At most `limit` questions, in order; one query when the tags give enough, at most
-    three (tags are read from the prefetched tags)."""
+    """At most `limit` questions, in order: the question's tag ids, then one query when
+    the tags give enough, at most three."""
     code = code or languages.active()
     visible = Question.objects.visible(code).exclude(pk=question.pk).for_listing(code)
-    tag_ids = [tag.pk for tag in question.tags.all()]
+    tag_ids = list(question.tagged_items.values_list("tag_id", flat=True))
     found = []
     if tag_ids:
         found = list(

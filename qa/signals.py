@@ -13,6 +13,7 @@ All of it runs inside the change's own transaction (content models save atomical
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from . import counts, languages
 from .content_version import bump_content_version
@@ -52,17 +53,24 @@ def forget_deleted_question(sender, instance, **kwargs):
 
 @receiver(post_save, sender=TaggedQuestion)
 @receiver(post_delete, sender=TaggedQuestion)
-def recount_tag(sender, instance, **kwargs):
+def follow_tag_change(sender, instance, **kwargs):
+    """A question's tags are part of it: its last-changed date moves (so its cached
+    article does, qa.fragments), and the tag is recounted."""
+    Question.objects.filter(pk=instance.content_object_id).update(updated_at=timezone.now())
     counts.refresh_counts(Tag, {instance.tag_id})
 
 
 CONTENT_MODELS = [Question, Answer, Category, Tag, TaggedQuestion, Asker]
 
 
+LABEL_MODELS = (Category, Tag, Asker)
+
+
 def content_changed(sender, **kwargs):
-    """Any change readers could see gives cached pages a new key (qa.content_version).
+    """Any change readers could see gives cached pages a new key (qa.content_version);
+    a category, tag or asker also gives question articles one (qa.fragments).
     Changes made with QuerySet.update() send no signal: call bump_content_version()."""
-    bump_content_version()
+    bump_content_version(labels=sender in LABEL_MODELS)
 
 
 for model in CONTENT_MODELS:

@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from . import counts, fragments, languages, structured_data
+from . import content_version, counts, fragments, languages, structured_data
 from .error_pages import gone, not_in_language
 from .feeds import feed_links
 from .fragments import fragment_key
@@ -71,35 +71,48 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
     find_object = staticmethod(find_question)
 
     def get_object_queryset(self):
-        return Question.objects.published().select_related("category", "asker").prefetch_related("tags")
+        return Question.objects.published().for_page()
 
     def get_context_data(self, **kwargs):
-        question = self.object
-        tags = question.visible_tags()
-        key = fragment_key(
+        question, code = self.object, languages.active()
+        version = content_version.for_request(self.request)
+        # See qa.fragments: updated_at moves with any change of the question, its
+        # answers or its tags; labels_number with any category, tag or asker.
+        article = fragment_key(
             "question article",
             question.pk,
-            languages.active(),
+            code,
             question.updated_at,
+            question.category_id,
+            question.asker_id,
+            version.labels,
             self.request.scheme,
             self.request.get_host(),
-            (question.category_id, question.category.name, question.category.current_slug()),
-            (question.asker.name, question.asker.slug),
-            [(tag.pk, tag.name, tag.current_slug()) for tag in tags],
         )
-        article, self.article_from_cache = fragments.cached(key, lambda: self.render_article(question, tags))
+        related = fragment_key("related questions", question.pk, code, version.key)
+        parts, found = fragments.cached(
+            {
+                article: lambda: self.render_article(question),
+                related: lambda: render_to_string(
+                    f"{self.template_name}#related", {"related": related_questions(question)}, request=self.request
+                ),
+            }
+        )
+        self.article_from_cache = article in found
         return super().get_context_data(
-            article=article,
-            related=related_questions(question),
+            article=parts[article],
+            related=parts[related],
             page_title=question.title,
-            meta_description=article["description"],
+            meta_description=parts[article]["description"],
             og_type="article",
             **kwargs,
         )
 
-    def render_article(self, question, tags):
+    def render_article(self, question):
         """What qa.fragments keeps of a question page: the article, its JSON-LD and
-        the meta description; the only part that reads the answers."""
+        the meta description; the only part that reads the answers, category, asker
+        and tags."""
+        tags = question.visible_tags()
         answers = list(question.answers.all())
         for answer, anchor in zip(answers, anchor_ids(a.heading for a in answers), strict=False):
             answer.anchor = anchor
@@ -142,13 +155,19 @@ class HomeView(QuestionListView):
     template_name = "qa/home.html"
 
     def get_context_data(self, **kwargs):
+        key = fragment_key("home sidebar", languages.active(), content_version.for_request(self.request).key)
+        parts, _found = fragments.cached({key: self.render_sidebar})
         return super().get_context_data(
-            categories=Category.objects.available(),
-            popular_tags=Tag.objects.available().most_used(),
+            sidebar=parts[key],
             language_tabs=language_tabs(route="qa:home"),
             page_title=settings.SITE_TAGLINE,
             **kwargs,
         )
+
+    def render_sidebar(self):
+        """The categories with their counts and the most used tags, once per version."""
+        context = {"categories": Category.objects.available(), "popular_tags": Tag.objects.available().most_used()}
+        return render_to_string(f"{self.template_name}#sidebar", context, request=self.request)
 
 
 class CategoryView(TranslatedSlugMixin, QuestionListView):
