@@ -2,11 +2,12 @@
 and qa.links where it is in the other languages; templates only show the result."""
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -27,6 +28,8 @@ from .slugs import anchor_ids
 DESCRIPTION_LENGTH = 160
 
 TOC_MIN_ANSWERS = 6
+# Where a cached question page takes its related questions (qa.fragments).
+RELATED_MARK = mark_safe("<!-- related questions -->")  # noqa: S308 (a constant)
 PAGE_SIZE = 10
 
 
@@ -74,12 +77,15 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
         return Question.objects.published().for_page()
 
     def get_context_data(self, **kwargs):
+        """Finds the page's two parts in the cache, renders what is missing (see
+        qa.fragments): the page but its related questions, kept per question; and
+        the related questions, kept per content version."""
         question, code = self.object, languages.active()
         version = content_version.for_request(self.request)
-        # See qa.fragments: updated_at moves with any change of the question, its
-        # answers or its tags; labels_number with any category, tag or asker.
-        article = fragment_key(
-            "question article",
+        # updated_at moves with any change of the question, its answers or its tags;
+        # labels_number with any category, tag or asker (their names are on the page).
+        page = fragment_key(
+            "question page",
             question.pk,
             code,
             question.updated_at,
@@ -90,45 +96,39 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
             self.request.get_host(),
         )
         related = fragment_key("related questions", question.pk, code, version.key)
-        parts, found = fragments.cached(
-            {
-                article: lambda: self.render_article(question),
-                related: lambda: render_to_string(
-                    f"{self.template_name}#related", {"related": related_questions(question)}, request=self.request
-                ),
-            }
-        )
-        self.article_from_cache = article in found
-        return super().get_context_data(
-            article=parts[article],
-            related=parts[related],
-            page_title=question.title,
-            meta_description=parts[article]["description"],
-            og_type="article",
-            **kwargs,
-        )
+        parts, found = fragments.cached({page: lambda: self.render_page(**kwargs), related: self.render_related})
+        return {"page": parts[page], "related": parts[related], "page_from_cache": page in found}
 
-    def render_article(self, question):
-        """What qa.fragments keeps of a question page: the article, its JSON-LD and
-        the meta description; the only part that reads the answers, category, asker
-        and tags."""
-        tags = question.visible_tags()
+    def render_page(self, **kwargs):
+        """The whole page with RELATED_MARK where its related questions go: the only
+        part that reads the answers, category, asker and tags."""
+        question = self.object
         answers = list(question.answers.all())
         for answer, anchor in zip(answers, anchor_ids(a.heading for a in answers), strict=False):
             answer.anchor = anchor
         description = question.summary or (html_to_text(answers[0].body_html) if answers else "")
-        context = {"question": question, "answers": answers, "show_toc": len(answers) >= TOC_MIN_ANSWERS, "tags": tags}
-        return {
-            "html": render_to_string(f"{self.template_name}#article", context, request=self.request),
-            "structured_data": structured_data.question_page(
+        context = super().get_context_data(
+            answers=answers,
+            show_toc=len(answers) >= TOC_MIN_ANSWERS,
+            tags=question.visible_tags(),
+            related=RELATED_MARK,
+            page_title=question.title,
+            meta_description=Truncator(description).chars(DESCRIPTION_LENGTH),
+            og_type="article",
+            structured_data=structured_data.question_page(
                 question, answers, self.request.build_absolute_uri, languages.active()
             ),
-            "description": Truncator(description).chars(DESCRIPTION_LENGTH),
-        }
+            **kwargs,
+        )
+        return render_to_string(self.template_name, context, request=self.request)
+
+    def render_related(self):
+        context = {"related": related_questions(self.object)}
+        return render_to_string(f"{self.template_name}#related", context, request=self.request)
 
     def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        response[PAGE_CACHE_HEADER] = "partial" if self.article_from_cache else "render"
+        response = HttpResponse(context["page"].replace(RELATED_MARK, context["related"], 1))
+        response[PAGE_CACHE_HEADER] = "partial" if context["page_from_cache"] else "render"
         return response
 
 
