@@ -32,12 +32,18 @@ def _around_slug(code, route, prefix, urlconf):
         return tuple(reverse(route, kwargs={"slug": _SLUG_MARK}, urlconf=urlconf).split(_SLUG_MARK))
 
 
+def around_slug(code, route):
+    """(before, after): the path of route (e.g. "qa:question") in language code is
+    before + slug + after, as reverse() gives it; one reverse() per language, route,
+    script prefix and URLconf. Slugs are ASCII letters, digits and hyphens: nothing
+    to quote. The sitemaps take these once per file of thousands of URLs."""
+    return _around_slug(code, route, get_script_prefix(), get_urlconf())
+
+
 def slug_path(code, route, slug):
-    """The path of route (e.g. "qa:question") with slug in language code, as reverse()
-    gives it, from one reverse() per language, route, script prefix and URLconf: every
-    get_absolute_url() builds its URL here (a list page shows dozens, a sitemap file
-    thousands). Slugs are ASCII letters, digits and hyphens: nothing to quote."""
-    before, after = _around_slug(code, route, get_script_prefix(), get_urlconf())
+    """The path of route with slug in language code: every get_absolute_url() builds
+    its URL here (a list page shows dozens)."""
+    before, after = around_slug(code, route)
     return f"{before}{slug}{after}"
 
 
