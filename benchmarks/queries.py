@@ -3,7 +3,8 @@ database the servers use. Run by benchmarks/run.py:
 
     DJANGO_SETTINGS_MODULE=projectsports.settings python -m benchmarks.queries USERNAME < paths.json
 
-For every path (a JSON list on stdin), in a fresh process with the local-memory cache:
+For every path (a JSON list on stdin), in a fresh process with a cache of its own (an
+empty Redis database beside the servers', or local memory):
 `miss`, an anonymous reader's first request (rendered, then stored in the page cache);
 `hit`, the same request again (answered from the page cache); `staff`, the second
 request of a logged-in staff user (force_login: the cache is bypassed, so every such

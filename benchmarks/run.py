@@ -23,7 +23,7 @@ site (tests/servers.py's start_gunicorn) and benchmarks/hello_world.py. It logs 
 staff user through /admin/login/, finds the URLs in the database
 (benchmarks/discover.py) and counts each page's SQL queries in-process
 (benchmarks/queries.py). Then `--rounds` interleaved rounds (default 3): each round runs
-every row once with wrk for `--duration` seconds (default 5; `--connections` 8,
+every row once with wrk for `--duration` seconds (default 5; `--connections` one per worker,
 `--threads` 2), after a `--warmup` of 1 s per row before the first round. After each
 run it waits until the server has answered what wrk left queued (slow pages), so every
 row starts on an idle server. Every request carries `X-Forwarded-Proto: https` (the
@@ -51,7 +51,7 @@ Columns (medians over the rounds):
 - X-Page-Cache: the header's value (hit, partial, render; — if absent) on one more
   request after the rounds, when every worker has served the page.
 - SQL: queries of one request, counted in-process with django.test.Client on the same
-  database (local-memory cache, fresh process): cached rows show a page-cache hit and,
+  database (fresh process, a cache of its own like the servers'): cached rows show a hit and,
   in brackets, the first (missing) request; rendered rows a staff request.
 - errors: non-2xx/3xx responses and socket errors (connect, read, write, timeout) over
   all rounds, a round without any response, or a plain request's status when it is not
@@ -86,7 +86,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +112,11 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--duration", type=int, default=5, help="seconds per row and round (default 5)")
     parser.add_argument("--warmup", type=int, default=1, help="seconds per row before the first round (default 1)")
-    parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
+    parser.add_argument(
+        "--connections",
+        type=int,
+        help="wrk connections (default: one per worker, so latency is a request's own time, not a queue's)",
+    )
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--edit-stream", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--stream-seconds", type=int, default=60, help="edit-stream phase length (default 60)")
@@ -136,11 +140,27 @@ def parse_args():
     reuse.add_argument("--keep-database", metavar="NAME", help="generate NAME once, reuse it later, never drop it")
     reuse.add_argument("--database-url", metavar="URL", help="use this database as it is, never drop it")
     args = parser.parse_args()
+    args.connections = args.connections or args.workers
     if (args.keep_database or args.database_url) and not args.scale:
         parser.error("--keep-database and --database-url go with --scale")
     if not load.wrk_path():
         parser.error("wrk is not installed: apt-get install wrk (make bench does it)")
     return args
+
+
+def counting_env(env):
+    """The servers' environment for counting queries in-process, with a cache of its
+    own: with Redis another database of the same server (flushed first), so that a hit
+    is counted as the servers answer it; else the local-memory cache."""
+    if not env.get("REDIS_URL"):
+        return dict(env)
+    import redis
+
+    url = urlsplit(env["REDIS_URL"])
+    number = int(url.path.strip("/") or 0)
+    own = urlunsplit(url._replace(path=f"/{(number + 1) % 16}"))
+    redis.Redis.from_url(own).flushdb()
+    return dict(env, REDIS_URL=own)
 
 
 def django_json(module, env, *args, stdin=None):
@@ -424,7 +444,7 @@ def run(args, site, tmp):
             row["probe"] = probe(row["port"], row["path"], row["cookie"])
         say("counting SQL queries in-process")
         reader_paths = sorted({row["path"] for row in rows if row["mode"] in ("cached", "rendered")})
-        query_env = {k: v for k, v in env.items() if k != "REDIS_URL"}
+        query_env = counting_env(env)
         counts = django_json("benchmarks.queries", query_env, STAFF["username"], stdin=json.dumps(reader_paths))
         for row in rows:
             row["sql"] = counts.get(row["path"]) if row["mode"] in ("cached", "rendered") else None

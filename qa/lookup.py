@@ -32,7 +32,8 @@ def find_by_slug(queryset, slug):
     """Return (object, redirect_url): redirect_url is None when slug is the object's
     slug in the active language. Raises Http404 or NotInLanguage."""
     code = languages.active()
-    obj = queryset.filter(**{column("slug", code): slug}).first()
+    # A slug is unique per language: no ordering needed ([:1], not .first()).
+    obj = next(iter(queryset.filter(**{column("slug", code): slug})[:1]), None)
     own_slug = obj is not None
     if obj is None:
         other_languages = Q()

@@ -12,7 +12,6 @@
 from django.core.paginator import Paginator
 from django.db.models import Subquery
 
-
 BIG_PAGE = 100
 
 

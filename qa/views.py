@@ -28,8 +28,9 @@ from .slugs import anchor_ids
 DESCRIPTION_LENGTH = 160
 
 TOC_MIN_ANSWERS = 6
-# Where a cached question page takes its related questions (qa.fragments).
+# Where a cached page takes a part kept per content version (PartsFromCacheMixin).
 RELATED_MARK = mark_safe("<!-- related questions -->")  # noqa: S308 (a constant)
+SIDEBAR_MARK = mark_safe("<!-- home sidebar -->")  # noqa: S308 (a constant)
 PAGE_SIZE = 10
 
 
@@ -68,7 +69,47 @@ class TranslatedSlugMixin:
         return super().get_context_data(language_tabs=language_tabs(obj=self.object), **kwargs)
 
 
-class QuestionDetailView(TranslatedSlugMixin, DetailView):
+class PartsFromCacheMixin:
+    """A page kept whole in the fragment cache (qa.fragments) under a key of exactly
+    what it shows (page_key()), with the parts that depend on the whole site
+    (version_parts()) kept once per content version and put in at their marks. Only
+    the page's own rows are read on every request; a change elsewhere on the site
+    costs a new version part, not the page (X-Page-Cache: partial)."""
+
+    def page_key(self, context):
+        """What the page shows, beyond its language, host and the labels (category, tag
+        and asker names, which change the labels number)."""
+        raise NotImplementedError
+
+    def page_context(self, context):
+        """The full context of the page, when it has to be rendered."""
+        return context
+
+    def version_parts(self):
+        """{mark: (key parts, render)} of the parts rendered once per content version."""
+        return {}
+
+    def render_to_response(self, context, **kwargs):
+        version = content_version.for_request(self.request)
+        code, request = languages.active(), self.request
+        page = fragment_key(
+            type(self).__name__, code, request.scheme, request.get_host(), version.labels, *self.page_key(context)
+        )
+        renders = {page: lambda: render_to_string(self.template_name, self.page_context(context), request=request)}
+        marks = {}
+        for mark, (key_parts, render) in self.version_parts().items():
+            marks[mark] = fragment_key(mark, code, version.key, *key_parts)
+            renders[marks[mark]] = render
+        parts, found = fragments.cached(renders)
+        html = parts[page]
+        for mark, key in marks.items():
+            html = html.replace(mark, parts[key], 1)
+        response = HttpResponse(html)
+        response[PAGE_CACHE_HEADER] = "partial" if page in found else "render"
+        return response
+
+
+class QuestionDetailView(TranslatedSlugMixin, PartsFromCacheMixin, DetailView):
     template_name = "qa/question_detail.html"
     context_object_name = "question"
     find_object = staticmethod(find_question)
@@ -76,63 +117,41 @@ class QuestionDetailView(TranslatedSlugMixin, DetailView):
     def get_object_queryset(self):
         return Question.objects.published().for_page()
 
-    def get_context_data(self, **kwargs):
-        """Finds the page's two parts in the cache, renders what is missing (see
-        qa.fragments): the page but its related questions, kept per question; and
-        the related questions, kept per content version."""
-        question, code = self.object, languages.active()
-        version = content_version.for_request(self.request)
-        # updated_at moves with any change of the question, its answers or its tags;
-        # labels_number with any category, tag or asker (their names are on the page).
-        page = fragment_key(
-            "question page",
-            question.pk,
-            code,
-            question.updated_at,
-            question.category_id,
-            question.asker_id,
-            version.labels,
-            self.request.scheme,
-            self.request.get_host(),
-        )
-        related = fragment_key("related questions", question.pk, code, version.key)
-        parts, found = fragments.cached({page: lambda: self.render_page(**kwargs), related: self.render_related})
-        return {"page": parts[page], "related": parts[related], "page_from_cache": page in found}
+    def page_key(self, context):
+        # updated_at moves with any change of the question, its answers or its tags.
+        question = self.object
+        return (question.pk, question.updated_at, question.category_id, question.asker_id)
 
-    def render_page(self, **kwargs):
-        """The whole page with RELATED_MARK where its related questions go: the only
-        part that reads the answers, category, asker and tags."""
+    def page_context(self, context):
+        """The only part that reads the answers, category, asker and tags."""
         question = self.object
         answers = list(question.answers.all())
         for answer, anchor in zip(answers, anchor_ids(a.heading for a in answers), strict=False):
             answer.anchor = anchor
         description = question.summary or (html_to_text(answers[0].body_html) if answers else "")
-        context = super().get_context_data(
-            answers=answers,
-            show_toc=len(answers) >= TOC_MIN_ANSWERS,
-            tags=question.visible_tags(),
-            related=RELATED_MARK,
-            page_title=question.title,
-            meta_description=Truncator(description).chars(DESCRIPTION_LENGTH),
-            og_type="article",
-            structured_data=structured_data.question_page(
+        return {
+            **context,
+            "answers": answers,
+            "show_toc": len(answers) >= TOC_MIN_ANSWERS,
+            "tags": question.visible_tags(),
+            "related": RELATED_MARK,
+            "page_title": question.title,
+            "meta_description": Truncator(description).chars(DESCRIPTION_LENGTH),
+            "og_type": "article",
+            "structured_data": structured_data.question_page(
                 question, answers, self.request.build_absolute_uri, languages.active()
             ),
-            **kwargs,
-        )
-        return render_to_string(self.template_name, context, request=self.request)
+        }
+
+    def version_parts(self):
+        return {RELATED_MARK: ((self.object.pk,), self.render_related)}
 
     def render_related(self):
         context = {"related": related_questions(self.object)}
         return render_to_string(f"{self.template_name}#related", context, request=self.request)
 
-    def render_to_response(self, context, **kwargs):
-        response = HttpResponse(context["page"].replace(RELATED_MARK, context["related"], 1))
-        response[PAGE_CACHE_HEADER] = "partial" if context["page_from_cache"] else "render"
-        return response
 
-
-class QuestionListView(ListView):
+class QuestionListView(PartsFromCacheMixin, ListView):
     """A paginated list of the questions visible in the active language."""
 
     paginate_by = PAGE_SIZE
@@ -150,19 +169,27 @@ class QuestionListView(ListView):
             queryset, per_page, self.list_count(), orphans=orphans, allow_empty_first_page=allow_empty_first_page
         )
 
+    def page_key(self, context):
+        """The list (its address), its page, its length and each question on the page
+        as it was last changed: a new, changed or hidden question changes one of them."""
+        page = context["page_obj"]
+        shown = [(question.pk, question.updated_at) for question in page.object_list]
+        return (self.request.path, page.number, page.paginator.count, shown)
+
 
 class HomeView(QuestionListView):
     template_name = "qa/home.html"
 
     def get_context_data(self, **kwargs):
-        key = fragment_key("home sidebar", languages.active(), content_version.for_request(self.request).key)
-        parts, _found = fragments.cached({key: self.render_sidebar})
         return super().get_context_data(
-            sidebar=parts[key],
+            sidebar=SIDEBAR_MARK,
             language_tabs=language_tabs(route="qa:home"),
             page_title=settings.SITE_TAGLINE,
             **kwargs,
         )
+
+    def version_parts(self):
+        return {SIDEBAR_MARK: ((), self.render_sidebar)}
 
     def render_sidebar(self):
         """The categories with their counts and the most used tags, once per version."""
