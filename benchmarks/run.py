@@ -103,6 +103,11 @@ HOST = load.HOST
 STAFF = {"username": "bench-staff", "password": "a-long-benchmark-staff-password-2026"}
 EDIT_EVERY = 10
 STREAM_SIZE = 1000
+# The editors' busiest page (100 questions a page), plain and with its costliest filter.
+ADMIN_PAGES = {
+    "admin question list": "/admin/qa/question/",
+    "admin list, not available in tr": "/admin/qa/question/?missing_language=tr",
+}
 say = databases.say
 
 
@@ -275,6 +280,8 @@ def rows_for(pages, app, hello, cookie):
     for name, path in pages.items():
         rows.append({"name": name, "path": path, "mode": "cached", "port": app, "cookie": None})
         rows.append({"name": name, "path": path, "mode": "rendered", "port": app, "cookie": cookie})
+    for name, path in ADMIN_PAGES.items():
+        rows.append({"name": name, "path": path, "mode": "admin", "port": app, "cookie": cookie})
     for row in rows:
         row.setdefault("cookie", None)
         row["results"] = []
@@ -414,8 +421,8 @@ def header(args, site, facts, conf, machine):
         f"load: wrk {args.threads} threads, {args.connections} connections, {args.duration:g} s per row, "
         f"{args.rounds} interleaved round{'s' * (args.rounds != 1)} (medians shown), {args.warmup:g} s warm-up "
         "per row; headers X-Forwarded-Proto: https, Host: 127.0.0.1, Accept-Encoding: gzip, br",
-        "SQL: counted in-process (django.test.Client, same database, local-memory cache); cached rows: "
-        "hit (first request); rendered rows: a logged-in staff request",
+        "SQL: counted in-process (django.test.Client, same database, a cache of its own like the servers'); "
+        "cached rows: hit (first request); rendered rows: a logged-in staff request",
     ]
 
 

@@ -9,9 +9,10 @@
 - Only anonymous GET/HEAD requests (no session cookie) are served from or stored in
   the cache, and only 200 and 301 responses that set no cookie and are not private:
   logged-in staff never get a cached page and never put one there.
-- A stored page is compressed once, when it is stored (Brotli and gzip); a hit sends
-  the encoding the client accepts, with `Vary: Accept-Encoding` and an ETag per
-  encoding. Responses that are not stored are compressed by Django's GZipMiddleware.
+- A stored page is compressed once, when it is stored (Brotli and gzip), and kept in
+  each encoding under its own key; a hit reads and sends the one the client accepts,
+  with `Vary: Accept-Encoding` and an ETag per encoding. Responses that are not stored
+  are compressed by Django's GZipMiddleware.
 - Every page this middleware handles says how it was made, in `X-Page-Cache`: `hit`
   (from the cache), `partial` (rendered around cached fragments, qa.fragments) or
   `render` (rendered in full). The benchmark harness counts them.
@@ -81,53 +82,67 @@ def is_storable(response):
     )
 
 
-def page_key(request):
-    """The page's URL and the release (qa.release): a deploy starts with an empty cache."""
-    return KEY_PREFIX + hashlib.sha256(f"{release()} {request.build_absolute_uri()}".encode()).hexdigest()
+def page_key(request, encoding):
+    """The page's URL and encoding, and the release (qa.release): a deploy starts with an
+    empty cache."""
+    url = request.build_absolute_uri()
+    return f"{KEY_PREFIX}{hashlib.sha256(f'{release()} {url}'.encode()).hexdigest()}:{encoding}"
 
 
-def accepted_encodings(request):
-    """The content codings the client accepts (q > 0), e.g. {"br", "gzip"}."""
+ENCODINGS = ("br", "gzip", "identity")  # in the order they are preferred
+
+
+def preferred_encoding(request):
+    """The best content coding the client accepts (q > 0): br, gzip or identity."""
     accepted = set()
     for part in request.headers.get("Accept-Encoding", "").split(","):
         name, _, params = part.strip().partition(";")
         if params.strip().replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
             continue
-        if name:
-            accepted.add(name.strip().lower())
-    return accepted
+        accepted.add(name.strip().lower())
+    return next((encoding for encoding in ENCODINGS if encoding in accepted), "identity")
 
 
 class StoredPage:
-    """A rendered response as kept in the cache: its version, status, headers and
-    body in each encoding, with an ETag per encoding."""
+    """A rendered response as kept in the cache in one encoding: its version, status,
+    headers, body and ETag. Each encoding is kept under a key of its own, so that a hit
+    reads only the body it sends (a question page: 6 KB of Brotli, not 40 KB of all
+    three)."""
 
-    def __init__(self, version, response):
-        self.version = version
-        self.status = response.status_code
-        self.headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
+    def __init__(self, version, status, headers, encoding, body, etag):
+        self.version, self.status, self.headers = version, status, headers
+        self.encoding, self.body, self.etag = encoding, body, etag
+
+    @classmethod
+    def in_every_encoding(cls, version, response):
+        """{encoding: StoredPage}: compressed once, here, not on every hit."""
+        headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
         content = response.content
-        self.bodies = {"identity": content}
-        if len(content) > 200:
-            self.bodies["br"] = brotli.compress(content, quality=BROTLI_QUALITY)
-            self.bodies["gzip"] = gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
-        self.etag = hashlib.md5(content, usedforsecurity=False).hexdigest()
+        etag = hashlib.md5(content, usedforsecurity=False).hexdigest()
+        bodies = {"identity": content}
+        if len(content) > 200:  # smaller ones are sent as they are, whatever is asked
+            bodies["br"] = brotli.compress(content, quality=BROTLI_QUALITY)
+            bodies["gzip"] = gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
+        pages = {}
+        for encoding in ENCODINGS:
+            sent = encoding if encoding in bodies else "identity"
+            tag = f'"{etag}"' if sent == "identity" else f'"{etag}-{sent}"'
+            pages[encoding] = cls(version, response.status_code, headers, sent, bodies[sent], tag)
+        return pages
 
-    def response_for(self, request, how):
-        accepted = accepted_encodings(request)
-        encoding = next((e for e in ("br", "gzip") if e in accepted and e in self.bodies), "identity")
+    def response(self, how):
         headers = dict(self.headers)
         if self.status == 301:  # a redirect class, for clients (and tests) that ask for .url
             response = HttpResponsePermanentRedirect(headers["Location"])
-            response.content = self.bodies[encoding]
+            response.content = self.body
         else:
-            response = HttpResponse(self.bodies[encoding], status=self.status)
+            response = HttpResponse(self.body, status=self.status)
         for name, value in headers.items():
             response[name] = value
-        if encoding != "identity":
-            response["Content-Encoding"] = encoding
-        response["Content-Length"] = str(len(self.bodies[encoding]))
-        response["ETag"] = f'"{self.etag}"' if encoding == "identity" else f'"{self.etag}-{encoding}"'
+        if self.encoding != "identity":
+            response["Content-Encoding"] = self.encoding
+        response["Content-Length"] = str(len(self.body))
+        response["ETag"] = self.etag
         patch_vary_headers(response, ("Accept-Encoding",))
         response[HEADER] = how
         return response
@@ -145,8 +160,11 @@ class RedisPages:
         version, (raw,) = content_version.current_shared(self.shared, key)
         return version, _load(raw)
 
-    def store(self, key, page):
-        self.shared.client.set(key, pickle.dumps(page, pickle.HIGHEST_PROTOCOL), ex=settings.PAGE_CACHE_SECONDS)
+    def store(self, pages):
+        pipe = self.shared.client.pipeline(transaction=False)
+        for key, page in pages.items():
+            pipe.set(key, pickle.dumps(page, pickle.HIGHEST_PROTOCOL), ex=settings.PAGE_CACHE_SECONDS)
+        pipe.execute()
 
 
 class LocalPages:
@@ -155,8 +173,8 @@ class LocalPages:
     def lookup(self, key):
         return content_version.current(), cache.get(key)
 
-    def store(self, key, page):
-        cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+    def store(self, pages):
+        cache.set_many(pages, settings.PAGE_CACHE_SECONDS)
 
 
 def _load(raw):
@@ -179,7 +197,8 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
-        key, store = page_key(request), page_store()
+        encoding, store = preferred_encoding(request), page_store()
+        key = page_key(request, encoding)
         try:
             version, stored = store.lookup(key)
         except Exception:  # a cache that has gone away is a slower page, not an error
@@ -187,7 +206,7 @@ class PageCacheMiddleware:
             store, version, stored = None, content_version.current(), None
         request.content_version = version  # for the fragments of a page rendered now (qa.fragments)
         if stored is not None and stored.version == version.key:
-            return stored.response_for(request, "hit")
+            return stored.response("hit")
 
         response = self.get_response(request)
         if not is_storable(response):
@@ -202,10 +221,10 @@ class PageCacheMiddleware:
                 del response["Vary"]
         response["Last-Modified"] = http_date(version.changed_at.timestamp())
         patch_cache_control(response, **CACHE_CONTROL)
-        page = StoredPage(version.key, response)
+        pages = StoredPage.in_every_encoding(version.key, response)
         if store is not None:
             try:
-                store.store(key, page)
+                store.store({page_key(request, name): page for name, page in pages.items()})
             except Exception:
                 logger.warning("page cache unavailable for writing", exc_info=True)
-        return page.response_for(request, how)
+        return pages[encoding].response(how)

@@ -2,7 +2,7 @@
 and qa.links where it is in the other languages; templates only show the result."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -12,15 +12,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from . import content_version, counts, fragments, languages, structured_data
+from . import counts, languages, structured_data
 from .error_pages import gone, not_in_language
 from .feeds import feed_links
-from .fragments import fragment_key
+from .fragments import PartsFromCacheMixin
 from .links import language_tabs, url_in
 from .lookup import Gone, NotInLanguage, find_by_slug, find_question
 from .markdown import html_to_text
 from .models import Asker, Category, Question, Tag
-from .page_cache import HEADER as PAGE_CACHE_HEADER
 from .pagination import CountedPaginator
 from .related import related_questions
 from .slugs import anchor_ids
@@ -28,7 +27,7 @@ from .slugs import anchor_ids
 DESCRIPTION_LENGTH = 160
 
 TOC_MIN_ANSWERS = 6
-# Where a cached page takes a part kept per content version (PartsFromCacheMixin).
+# Where a cached page takes a part kept per content version (qa.fragments).
 RELATED_MARK = mark_safe("<!-- related questions -->")  # noqa: S308 (a constant)
 SIDEBAR_MARK = mark_safe("<!-- home sidebar -->")  # noqa: S308 (a constant)
 PAGE_SIZE = 10
@@ -67,46 +66,6 @@ class TranslatedSlugMixin:
     def get_context_data(self, **kwargs):
         kwargs.setdefault("object", self.object)
         return super().get_context_data(language_tabs=language_tabs(obj=self.object), **kwargs)
-
-
-class PartsFromCacheMixin:
-    """A page kept whole in the fragment cache (qa.fragments) under a key of exactly
-    what it shows (page_key()), with the parts that depend on the whole site
-    (version_parts()) kept once per content version and put in at their marks. Only
-    the page's own rows are read on every request; a change elsewhere on the site
-    costs a new version part, not the page (X-Page-Cache: partial)."""
-
-    def page_key(self, context):
-        """What the page shows, beyond its language, host and the labels (category, tag
-        and asker names, which change the labels number)."""
-        raise NotImplementedError
-
-    def page_context(self, context):
-        """The full context of the page, when it has to be rendered."""
-        return context
-
-    def version_parts(self):
-        """{mark: (key parts, render)} of the parts rendered once per content version."""
-        return {}
-
-    def render_to_response(self, context, **kwargs):
-        version = content_version.for_request(self.request)
-        code, request = languages.active(), self.request
-        page = fragment_key(
-            type(self).__name__, code, request.scheme, request.get_host(), version.labels, *self.page_key(context)
-        )
-        renders = {page: lambda: render_to_string(self.template_name, self.page_context(context), request=request)}
-        marks = {}
-        for mark, (key_parts, render) in self.version_parts().items():
-            marks[mark] = fragment_key(mark, code, version.key, *key_parts)
-            renders[marks[mark]] = render
-        parts, found = fragments.cached(renders)
-        html = parts[page]
-        for mark, key in marks.items():
-            html = html.replace(mark, parts[key], 1)
-        response = HttpResponse(html)
-        response[PAGE_CACHE_HEADER] = "partial" if page in found else "render"
-        return response
 
 
 class QuestionDetailView(TranslatedSlugMixin, PartsFromCacheMixin, DetailView):

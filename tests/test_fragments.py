@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_question, url
+from tests.factories import make_category, make_question, url
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +64,31 @@ def test_each_language_has_its_own_article(client, content):
     for code in ("nl", "en", "de", "tr"):
         response, _queries = get(client, url(content["first"], code))
         assert f"<h1>First marathon ({code})</h1>" in response.content.decode()
+
+
+def test_a_list_page_is_kept_until_a_question_it_shows_changes(client, content):
+    page = url(content["category"], "en")
+    assert get(client, page)[0]["X-Page-Cache"] == "render"
+    elsewhere = make_category("Elsewhere")  # a category's name could be on any page: all are new
+    assert get(client, page)[0]["X-Page-Cache"] == "render"
+    make_question("Also elsewhere", category=elsewhere, asker=content["first"].asker)  # nothing shown here
+    assert get(client, page)[0]["X-Page-Cache"] == "partial"
+    content["second"].title_en = "Shoes for a marathon"
+    content["second"].save()
+    response, _queries = get(client, page)
+    assert response["X-Page-Cache"] == "render" and "Shoes for a marathon" in response.content.decode()
+    make_question("One more in the category", category=content["category"], asker=content["first"].asker)
+    response, _queries = get(client, page)
+    assert response["X-Page-Cache"] == "render" and "One more in the category (en)" in response.content.decode()
+
+
+def test_the_home_sidebar_follows_every_change_while_the_list_is_kept(client, content):
+    home = get(client, "/en/")[0].content.decode()
+    assert 'Running (en)</a> <span class="count">(3)' in home
+    make_question("Draft", category=content["category"], asker=content["first"].asker, status="draft")
+    again = get(client, "/en/")[0]
+    assert again["X-Page-Cache"] == "partial"  # the list shows the same questions
+    content["no_turkish"].status = "draft"
+    content["no_turkish"].save()
+    home = get(client, "/en/")[0].content.decode()
+    assert 'Running (en)</a> <span class="count">(2)' in home and "Recovery (en)" not in home
