@@ -39,8 +39,9 @@ interleaving of a writer on one app server and readers on others:
    request after GUNICORN_TIMEOUT (30 s).
 
 Scheduled publication needs no cron job: next_due travels with the number, and the
-first request after that moment (on any server) bumps the version itself, recounting
-the lists of the questions that came due (qa.counts), before it renders anything.
+first request after that moment (on any server) bumps the version itself before it
+renders anything; every bump first recounts the lists of the questions that came due
+since the one before (qa.counts), so an edit that comes first does it as well.
 """
 
 import logging
@@ -130,14 +131,23 @@ def _next_due(now):
 def bump_content_version(labels=False):
     """Record that content changed (labels: a category's, tag's or asker's name or
     address, which question pages show). Runs inside the change's transaction, so no
-    app server can see the new content under the old number or the old under the new."""
+    app server can see the new content under the old number or the old under the new.
+
+    Questions whose publication time has come since the last bump are counted in their
+    lists first (qa.counts), whether or not a request has noticed them yet."""
     now = timezone.now()
-    changes = {"number": F("number") + 1, "changed_at": now, "next_due": _next_due(now)}
-    if labels:
-        changes["labels_number"] = F("labels_number") + 1
     with transaction.atomic():
-        updated = ContentVersion.objects.filter(pk=1).update(**changes)
-        if not updated:  # the row from migration 0002 is gone (a flushed database)
+        row = ContentVersion.objects.select_for_update().filter(pk=1).values("changed_at", "next_due").first()
+        if row is None or (row["next_due"] is not None and row["next_due"] <= now):
+            since = row["changed_at"] if row is not None else EPOCH
+            came_due = Question.objects.filter(
+                status=Question.Status.PUBLISHED, published_at__gt=since, published_at__lte=now
+            ).values("pk", "category_id", "asker_id")
+            refresh_lists_of(list(came_due))
+        changes = {"number": F("number") + 1, "changed_at": now, "next_due": _next_due(now)}
+        if labels:
+            changes["labels_number"] = F("labels_number") + 1
+        if not ContentVersion.objects.filter(pk=1).update(**changes):  # a flushed database
             first_due = _upcoming(now).aggregate(first=Min("published_at"))["first"]
             ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1, "next_due": first_due})
         shared = shared_copy()
@@ -154,18 +164,12 @@ def read_from_database():
 
 
 def publish_due():
-    """The first request after a scheduled publication: recount the lists of the
-    questions that came due and bump the version (once, whichever server is first)."""
+    """The first request after a scheduled publication bumps the version (once,
+    whichever server is first), which counts the questions that came due."""
     with transaction.atomic():
         row = ContentVersion.objects.select_for_update().filter(pk=1).first()
-        since = row.changed_at if row is not None else EPOCH
-        if row is not None and not Version(row.number, row.changed_at, row.next_due).is_due():
-            return read_from_database()  # another request got here first
-        came_due = Question.objects.filter(
-            status=Question.Status.PUBLISHED, published_at__gt=since, published_at__lte=timezone.now()
-        ).values("pk", "category_id", "asker_id")
-        refresh_lists_of(list(came_due))
-        bump_content_version()
+        if row is None or Version(row.number, row.changed_at, row.next_due).is_due():
+            bump_content_version()
     return read_from_database()
 
 

@@ -69,6 +69,15 @@ def test_a_scheduled_question_appears_when_its_time_comes(client, content, monke
     assert 'Running (en)</a> <span class="count">(4)' in home  # the stored counts follow
 
 
+def test_a_scheduled_question_is_counted_when_an_edit_comes_before_any_reader(client, content, monkeypatch):
+    scheduled = make_question("Later", published_at=timezone.now() + timedelta(hours=1), category=content["category"])
+    later = timezone.now() + timedelta(hours=1, seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    make_question("Elsewhere")  # an edit first: its bump counts what came due since the last one
+    home = client.get("/en/").content.decode()
+    assert scheduled.title_en in home and 'Running (en)</a> <span class="count">(4)' in home
+
+
 def test_staff_never_get_a_cached_page_and_never_fill_the_cache(client, admin_client, content):
     page = url(content["first"], "en")
     staff, staff_queries = get(admin_client, page)

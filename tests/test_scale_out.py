@@ -2,7 +2,8 @@
 
 An edit made through one server's admin is seen through the other on the next
 request; while PostgreSQL is unreachable readers get the pages in the cache and a
-plain 503 for the others, and the servers recover by themselves; with Redis stopped, both keep serving from the database.
+plain 503 for the others, and the servers recover by themselves; with Redis stopped,
+both keep serving from the database.
 Everything this test starts (a database, a redis-server, a TCP relay to PostgreSQL,
 two gunicorns) is stopped or dropped again.
 """
