@@ -51,13 +51,9 @@ def refresh_all_counts():
         refresh_counts(model)
 
 
-def refresh_lists_of(questions):
-    """Recount every list the given questions (dicts or objects with category_id,
-    asker_id and pk) are in: their categories, askers and tags."""
-    rows = [
-        q if isinstance(q, dict) else {"pk": q.pk, "category_id": q.category_id, "asker_id": q.asker_id}
-        for q in questions
-    ]
+def refresh_lists_of(rows):
+    """Recount every list the given questions ({"pk", "category_id", "asker_id"}) are
+    in: their categories, askers and tags."""
     if not rows:
         return
     refresh_counts(Category, {row["category_id"] for row in rows})
