@@ -124,6 +124,11 @@ def _upcoming(now):
     return Question.objects.filter(status=Question.Status.PUBLISHED, published_at__gt=now)
 
 
+def _first_due(now):
+    """The earliest scheduled publication after now, or None."""
+    return _upcoming(now).aggregate(first=Min("published_at"))["first"]
+
+
 def _next_due(now):
     return Subquery(_upcoming(now).order_by("published_at").values("published_at")[:1])
 
@@ -148,8 +153,7 @@ def bump_content_version(labels=False):
         if labels:
             changes["labels_number"] = F("labels_number") + 1
         if not ContentVersion.objects.filter(pk=1).update(**changes):  # a flushed database
-            first_due = _upcoming(now).aggregate(first=Min("published_at"))["first"]
-            ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1, "next_due": first_due})
+            ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1, "next_due": _first_due(now)})
         shared = shared_copy()
         if shared is not None:
             marker = shared.mark_pending()
@@ -159,7 +163,7 @@ def bump_content_version(labels=False):
 def read_from_database():
     row = ContentVersion.objects.filter(pk=1).values("number", "changed_at", "next_due", "labels_number").first()
     if row is None:  # a flushed database: the first change makes the row again
-        return Version(0, EPOCH, _upcoming(timezone.now()).aggregate(first=Min("published_at"))["first"])
+        return Version(0, EPOCH, _first_due(timezone.now()))
     return Version(row["number"], row["changed_at"], row["next_due"], row["labels_number"])
 
 

@@ -258,9 +258,6 @@ class QuestionQuerySet(models.QuerySet):
     def available(self, code=None):
         return self.filter(available_in(code or languages.active()))
 
-    def available_in_any_language(self):
-        return self.filter(self._any_language())
-
     def visible_counts_by(self, field):
         """{value of field: ({code: questions visible in code}, latest change)}, e.g.
         per category_id: what qa.counts stores. One grouped query over the matching

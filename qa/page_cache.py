@@ -82,11 +82,21 @@ def is_storable(response):
     )
 
 
-def page_key(request, encoding):
-    """The page's URL and encoding, and the release (qa.release): a deploy starts with an
-    empty cache."""
+def page_key(request):
+    """The page's URL and the release (qa.release): a deploy starts with an empty cache.
+    Each encoding of the page is kept under this key + ":" + the encoding."""
     url = request.build_absolute_uri()
-    return f"{KEY_PREFIX}{hashlib.sha256(f'{release()} {url}'.encode()).hexdigest()}:{encoding}"
+    return KEY_PREFIX + hashlib.sha256(f"{release()} {url}".encode()).hexdigest()
+
+
+def without_vary_accept_language(response):
+    """For a language_neutral page: drop the Vary: Accept-Language that LocaleMiddleware
+    added, since the page is the same in whichever language it is asked."""
+    vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip().lower() not in ("", "accept-language")]
+    if vary:
+        response["Vary"] = ", ".join(vary)
+    elif response.has_header("Vary"):
+        del response["Vary"]
 
 
 ENCODINGS = ("br", "gzip", "identity")  # in the order they are preferred
@@ -197,10 +207,9 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
-        encoding, store = preferred_encoding(request), page_store()
-        key = page_key(request, encoding)
+        encoding, store, key = preferred_encoding(request), page_store(), page_key(request)
         try:
-            version, stored = store.lookup(key)
+            version, stored = store.lookup(f"{key}:{encoding}")
         except Exception:  # a cache that has gone away is a slower page, not an error
             logger.warning("page cache unavailable for reading", exc_info=True)
             store, version, stored = None, content_version.current(), None
@@ -214,17 +223,14 @@ class PageCacheMiddleware:
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         how = response.get(HEADER, "render")
-        if getattr(response, "language_neutral", False) and response.has_header("Vary"):
-            vary = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "accept-language"]
-            response["Vary"] = ", ".join(vary)
-            if not vary:
-                del response["Vary"]
+        if getattr(response, "language_neutral", False):
+            without_vary_accept_language(response)
         response["Last-Modified"] = http_date(version.changed_at.timestamp())
         patch_cache_control(response, **CACHE_CONTROL)
         pages = StoredPage.in_every_encoding(version.key, response)
         if store is not None:
             try:
-                store.store({page_key(request, name): page for name, page in pages.items()})
+                store.store({f"{key}:{name}": page for name, page in pages.items()})
             except Exception:
                 logger.warning("page cache unavailable for writing", exc_info=True)
         return pages[encoding].response(how)
