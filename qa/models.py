@@ -17,6 +17,8 @@ commits at the same instant as the row itself: qa.content_version relies on that
 keep cached pages from ever being stale.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -72,6 +74,12 @@ def fill_slugs(obj, source):
         if not getattr(obj, column("slug", code)) and getattr(obj, column(source, code)):
             max_length = obj._meta.get_field("slug").max_length
             setattr(obj, column("slug", code), make_slug(getattr(obj, column(source, code)), max_length))
+
+
+def stable_id_field():
+    """An identifier that stays when titles, names and slugs change: what the demo
+    files (and exports) refer to an object by."""
+    return models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
 
 
 def question_count_field():
@@ -136,6 +144,7 @@ class TranslatedSlugModel(models.Model):
 
 
 class Category(TranslatedSlugModel):
+    uuid = stable_id_field()
     name = models.CharField(_("name"), max_length=100, blank=True)
     slug = models.SlugField(
         _("slug"),
@@ -171,6 +180,7 @@ class AskerQuerySet(models.QuerySet):
 class Asker(models.Model):
     """Who asked a question. People's names are the same in every language."""
 
+    uuid = stable_id_field()
     name = models.CharField(_("name"), max_length=100, help_text=_("As it is shown on the page."))
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     question_count = question_count_field()
@@ -206,6 +216,7 @@ class Tag(TranslatedSlugModel, TagBase):
     instead (see unique_per_language), and slugs are ASCII so `<slug:>` accepts them.
     """
 
+    uuid = stable_id_field()
     name = models.CharField(_("name"), max_length=100, blank=True)
     slug = models.SlugField(
         _("slug"),
@@ -321,6 +332,7 @@ class Question(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
+    uuid = stable_id_field()
     title = models.CharField(_("question"), max_length=200, blank=True, help_text=_("The question as readers ask it."))
     slug = models.SlugField(
         _("slug"),
