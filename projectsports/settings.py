@@ -41,6 +41,11 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"
 
+# Where the admin lives: "admin/" by default; another path keeps it out of robots.txt
+# and away from scripts that try /admin/ on every site.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+DEFAULT_ADMIN_URL = "admin/"
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

@@ -2,6 +2,7 @@
 path words; the admin and machine-facing paths do not."""
 
 from django.conf.urls.i18n import i18n_patterns
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -12,7 +13,7 @@ from qa.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("robots.txt", language_neutral(site_files.robots_txt), name="robots_txt"),
     path("favicon.ico", site_files.favicon),
     path(

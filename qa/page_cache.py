@@ -6,8 +6,12 @@
   together) and no database query; with the local-memory cache the version is read
   from the database. Why no interleaving of a change and a read can serve old content
   is explained in qa.content_version.
-- Only anonymous GET/HEAD requests (no session cookie) are served from or stored in
-  the cache, and only 200 and 301 responses that set no cookie and are not private:
+- Pages are kept under their canonical URL (qa.page_keys): junk query parameters are
+  answered from the real page's entry and cannot add entries of their own.
+- GET/HEAD requests outside the admin are served from and stored in the cache unless
+  they carry the session of a logged-in user: a made-up or stale session cookie does
+  not bypass it (checked in the session cache alone with Redis, no database query),
+  and only 200 and 301 responses that set no cookie and are not private are stored:
   logged-in staff never get a cached page and never put one there.
 - A stored page is compressed once, when it is stored (Brotli and gzip), and kept in
   each encoding under its own key; a hit reads and sends the one the client accepts,
@@ -26,16 +30,18 @@ import hashlib
 import logging
 import pickle
 from functools import wraps
+from importlib import import_module
 
 import brotli
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.auth import SESSION_KEY
+from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from . import content_version
-from .release import release
+from .page_keys import page_key
 
 logger = logging.getLogger(__name__)
 
@@ -43,14 +49,42 @@ CACHEABLE_STATUS = {200, 301}
 # Browsers and CDNs may keep a page but must ask again (a cheap 304) before using it.
 CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
 HEADER = "X-Page-Cache"
-KEY_PREFIX = "projectsports:page:"
 # Compressing once per stored page, so a slower, better setting pays off on every hit.
 BROTLI_QUALITY = 9
 GZIP_LEVEL = 9
 
 
-def is_anonymous_read(request):
-    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+def has_logged_in_session(request):
+    """Whether the request's session cookie names the session of a logged-in user.
+    With a cache-backed session store (Redis) only the cache is asked: a made-up key
+    costs one cache read, never a database query; a real session missing from the
+    cache (Redis emptied) counts as logged out here until its next admin request puts
+    it back. Without one (a laptop) the session table is asked."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key or len(key) > 40:  # Django's session keys have 32 characters
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    if store.session_key is None:  # not a well-formed key
+        return False
+    try:
+        if hasattr(store, "cache_key_prefix"):
+            data = caches[settings.SESSION_CACHE_ALIAS].get(store.cache_key_prefix + store.session_key)
+        else:
+            data = store.load()
+    except Exception:  # cannot tell: render, store nothing
+        logger.warning("session store unavailable", exc_info=True)
+        return True
+    return bool(data) and SESSION_KEY in data
+
+
+def is_reader_request(request):
+    """A request the page cache may answer: a read outside the admin by anyone who is
+    not logged in."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path_info.startswith(f"/{settings.ADMIN_URL}")
+        and not has_logged_in_session(request)
+    )
 
 
 def language_neutral(view):
@@ -80,13 +114,6 @@ def is_storable(response):
         and "Cookie" not in vary
         and ("Accept-Language" not in vary or getattr(response, "language_neutral", False))
     )
-
-
-def page_key(request):
-    """The page's URL and the release (qa.release): a deploy starts with an empty cache.
-    Each encoding of the page is kept under this key + ":" + the encoding."""
-    url = request.build_absolute_uri()
-    return KEY_PREFIX + hashlib.sha256(f"{release()} {url}".encode()).hexdigest()
 
 
 def without_vary_accept_language(response):
@@ -201,13 +228,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_anonymous_read(request) or request.path_info.startswith("/admin/"):
+        if not is_reader_request(request):
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 patch_cache_control(response, private=True)
             return response
 
-        encoding, store, key = preferred_encoding(request), page_store(), page_key(request)
+        encoding, store, (key, canonical) = preferred_encoding(request), page_store(), page_key(request)
         try:
             version, stored = store.lookup(f"{key}:{encoding}")
         except Exception:  # a cache that has gone away is a slower page, not an error
@@ -218,7 +245,7 @@ class PageCacheMiddleware:
             return stored.response("hit")
 
         response = self.get_response(request)
-        if not is_storable(response):
+        if not is_storable(response) or not (canonical or response.status_code == 200):
             return response
         if hasattr(response, "render") and not response.is_rendered:
             response.render()

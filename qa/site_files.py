@@ -1,5 +1,6 @@
 """Files every site answers at fixed addresses, outside the language prefixes."""
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -11,9 +12,10 @@ def favicon(request):
 
 
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
-    ]
+    """Crawlers are kept out of the admin at its usual address; one moved elsewhere
+    (settings.ADMIN_URL) is not named here, where anyone can read it."""
+    lines = ["User-agent: *"]
+    if settings.ADMIN_URL == settings.DEFAULT_ADMIN_URL:
+        lines.append(f"Disallow: {reverse('admin:index')}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -244,3 +244,6 @@ def section(request, section):
     if sitemap.latest_lastmod:
         response["Last-Modified"] = http_date(sitemap.latest_lastmod.timestamp())
     return response
+
+
+section.query_parameters = ("p",)  # qa.page_keys: the page cache keeps one entry per file

@@ -115,6 +115,7 @@ class QuestionListView(PartsFromCacheMixin, ListView):
 
     paginate_by = PAGE_SIZE
     context_object_name = "questions"
+    query_parameters = ("page",)  # qa.page_keys: what the page cache keys a list page by
 
     def get_queryset(self):
         return Question.objects.visible().for_listing()
