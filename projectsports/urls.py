@@ -1,8 +1,8 @@
 """Reader pages live under a language prefix (/nl/, /en/, /de/, /tr/) with translated
 path words; the admin and machine-facing paths do not."""
 
-from django.conf.urls.i18n import i18n_patterns
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
