@@ -34,7 +34,7 @@ from .languages import column
 from .links import slug_path
 from .markdown import render
 from .readtime import read_time
-from .slugs import make_slug
+from .slugs import make_slug, unique_slug
 
 
 def has_text(field, code):
@@ -68,12 +68,50 @@ def require_some_language(obj, field):
         raise ValidationError(_("Fill in the %(field)s in at least one language.") % {"field": label})
 
 
-def fill_slugs(obj, source):
-    """Give every language that has a `source` text but no slug one made from that text."""
+def fill_slugs(obj, source, remake_taken=False):
+    """Give every language that has a `source` text but no slug one made from that
+    text, unique in its language (`…-2`, `…-3`: qa.slugs.unique_slug). A text with
+    nothing to make a slug from (only emoji or dashes) leaves it NULL, never '', so
+    empty slugs never clash; missing_slugs() names them. With remake_taken (form
+    validation), a slug the admin's script made from the text that another row has
+    is made unique too; one the editor wrote is left for the unique constraint's
+    form error to name."""
+    max_length = obj._meta.get_field("slug").max_length
+    others = type(obj)._default_manager.exclude(pk=obj.pk) if obj.pk else type(obj)._default_manager.all()
     for code in languages.codes():
-        if not getattr(obj, column("slug", code)) and getattr(obj, column(source, code)):
-            max_length = obj._meta.get_field("slug").max_length
-            setattr(obj, column("slug", code), make_slug(getattr(obj, column(source, code)), max_length))
+        name, text = column("slug", code), getattr(obj, column(source, code))
+        slug = getattr(obj, name)
+        made = make_slug(text, max_length) if text else ""
+        taken = remake_taken and slug == made and others.filter(**{name: slug}).exists()
+        if not slug or taken:
+            setattr(obj, name, unique_slug(made, others, name, max_length))
+
+
+def missing_slugs(obj, source):
+    """{slug column: message} for each language whose `source` text gave no slug."""
+    return {
+        column("slug", code): _("Nothing in this text can make an address: write the slug for %(language)s.")
+        % {"language": languages.name(code)}
+        for code in languages.codes()
+        if getattr(obj, column(source, code)) and not getattr(obj, column("slug", code))
+    }
+
+
+def refuse_same_name(obj, field="name"):
+    """Model validation: no two objects of a kind share a name in one language
+    (ignoring case): readers could not tell two tags "Marathon" apart."""
+    others = type(obj)._default_manager.exclude(pk=obj.pk) if obj.pk else type(obj)._default_manager.all()
+    errors = {}
+    for code in languages.codes():
+        name = column(field, code)
+        text = getattr(obj, name)
+        if text and others.filter(**{f"{name}__iexact": text}).exists():
+            errors[name] = _("There already is a %(kind)s named “%(name)s” in %(language)s.") % {
+                "kind": obj._meta.verbose_name,
+                "name": text,
+                "language": languages.name(code),
+            }
+    return errors
 
 
 def stable_id_field():
@@ -140,7 +178,14 @@ class TranslatedSlugModel(models.Model):
         return getattr(self, column("slug", languages.active()))
 
     def clean(self):
+        """Names and slugs are checked here, before the form's unique checks run:
+        slugs are filled in (unique), a name that gives none or that another object
+        has in that language is named in the form."""
         require_some_language(self, "name")
+        fill_slugs(self, "name", remake_taken=True)
+        errors = {**missing_slugs(self, "name"), **refuse_same_name(self)}
+        if errors:
+            raise ValidationError(errors)
 
 
 class Category(TranslatedSlugModel):
@@ -182,7 +227,13 @@ class Asker(models.Model):
 
     uuid = stable_id_field()
     name = models.CharField(_("name"), max_length=100, help_text=_("As it is shown on the page."))
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the page's address; filled in from the name."),
+    )
     question_count = question_count_field()
     latest_change = latest_change_field()
 
@@ -198,8 +249,7 @@ class Asker(models.Model):
 
     @transaction.atomic
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = make_slug(self.name, max_length=100)
+        self.fill_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -207,6 +257,18 @@ class Asker(models.Model):
 
     def available_languages(self):
         return languages.codes()
+
+    def clean(self):
+        self.fill_slug(remake_taken=True)
+
+    def fill_slug(self, remake_taken=False):
+        """Every asker has a page, so a slug: from the name, unique (`…-2`), and
+        "asker" for a name with nothing to make one from (such as "⚽"); see
+        fill_slugs for remake_taken."""
+        others = Asker.objects.exclude(pk=self.pk) if self.pk else Asker.objects.all()
+        made = make_slug(self.name, max_length=100) or "asker"
+        if not self.slug or (remake_taken and self.slug == made and others.filter(slug=made).exists()):
+            self.slug = unique_slug(made, others, "slug", 100)
 
 
 class Tag(TranslatedSlugModel, TagBase):
@@ -435,7 +497,12 @@ class Question(models.Model):
         return slug_path(languages.active(), "qa:question", getattr(self, column("slug", languages.active())))
 
     def clean(self):
+        """Slugs are filled in (unique) before the form's unique checks run; a
+        published question's language whose title gives no slug is named."""
         require_some_language(self, "title")
+        fill_slugs(self, "title", remake_taken=True)
+        if self.status == self.Status.PUBLISHED and (errors := missing_slugs(self, "title")):
+            raise ValidationError(errors)
 
     def compute_derived(self):
         """Read time and availability per language, from the title and the answers as

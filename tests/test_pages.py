@@ -35,8 +35,8 @@ def test_each_page_answers_in_each_language_as_semantic_html(client, content, pa
     assert len(doc.find_all("h1")) == 1
     for landmark in ("header", "nav", "main", "footer"):
         assert doc.find_all(landmark), f"no <{landmark}>"
-    assert doc.find("main")["id"] == "content"
-    assert doc.find("a", class_="skip-link")["href"] == "#content"
+    assert doc.find("main")["id"] == "main_content"
+    assert doc.find("a", class_="skip-link")["href"] == "#main_content"
 
 
 def test_question_page_has_its_sidebar_in_an_aside(client, content):
