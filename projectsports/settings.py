@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "qa.middleware.AdminFormLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 
@@ -133,6 +134,10 @@ else:
 # also read from the cache, which every app server shares. The local-memory cache is
 # per process, where a logout on one worker would leave the session cached on another.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+# The admin's forms, for logged-in staff only (qa.middleware.AdminFormLimitsMiddleware):
+# a question with 200 answers in four languages. Everyone else has Django's defaults.
+ADMIN_FORM_MAX_FIELDS = int(os.environ.get("ADMIN_FORM_MAX_FIELDS", "20000"))
+ADMIN_FORM_MAX_BYTES = int(os.environ.get("ADMIN_FORM_MAX_BYTES", str(32 * 1024 * 1024)))
 # Seconds a rendered page stays in the cache; any content change replaces it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 

@@ -17,6 +17,7 @@ from . import languages
 from .languages import column
 from .models import Answer, Asker, Category, Question, Tag
 from .readtime import read_time_text
+from .signals import one_change
 
 # taggit registers its own, untranslated Tag model; this site's tags are qa.Tag.
 admin.site.unregister(taggit.models.Tag)
@@ -93,6 +94,12 @@ class QuestionAdmin(TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("category")
+
+    def save_related(self, request, form, formsets, change):
+        """The answers and tags of one submit are one change: the question's derived
+        data is computed once for all of them (qa.signals.one_change)."""
+        with one_change():
+            super().save_related(request, form, formsets, change)
 
     @admin.display(description=_("read time"))
     def read_times(self, question):

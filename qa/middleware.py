@@ -1,13 +1,16 @@
-"""Small middleware of the site's own: the health check and the Permissions-Policy
-header (Django sets the other security headers itself)."""
+"""Small middleware of the site's own: the health check, the Permissions-Policy
+header (Django sets the other security headers itself) and the admin's form limits."""
 
 import json
+from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers
+from django.utils.datastructures import MultiValueDict
 
 HEALTH_PATH = "/healthz"
 
@@ -62,3 +65,46 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class AdminFormLimitsMiddleware:
+    """Editors' forms are bigger than what Django allows anyone (1,000 fields, 2.5 MB):
+    a question with 200 answers in four languages sends some 2,500 fields and several
+    MB. For a logged-in staff member posting a form in the admin, the form is read
+    here with the admin's own limits (settings.ADMIN_FORM_MAX_FIELDS and
+    ADMIN_FORM_MAX_BYTES) and handed to Django as request.POST; everyone else, the
+    admin's login page included, keeps Django's limits. Comes after authentication
+    and before anything reads request.POST (CSRF checks run later, in process_view)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method == "POST"
+            and request.path_info.startswith(f"/{settings.ADMIN_URL}")
+            and request.content_type == "application/x-www-form-urlencoded"
+            and request.user.is_active
+            and request.user.is_staff
+        ):
+            read_admin_form(request)
+        return self.get_response(request)
+
+
+def read_admin_form(request):
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > settings.ADMIN_FORM_MAX_BYTES:
+        raise RequestDataTooBig(f"An admin form of {length} bytes; the limit is {settings.ADMIN_FORM_MAX_BYTES}.")
+    body = request.read()
+    try:
+        pairs = parse_qsl(body.decode(), keep_blank_values=True, max_num_fields=settings.ADMIN_FORM_MAX_FIELDS)
+    except UnicodeDecodeError as error:
+        raise BadRequest("A form must be sent in UTF-8.") from error
+    except ValueError as error:
+        raise TooManyFieldsSent(f"An admin form has more than {settings.ADMIN_FORM_MAX_FIELDS} fields.") from error
+    form = QueryDict(mutable=True)
+    for name, value in pairs:
+        form.appendlist(name, value)
+    form._mutable = False
+    # What HttpRequest._load_post_and_files would have set, with Django's limits.
+    request._body, request._post, request._files = body, form, MultiValueDict()

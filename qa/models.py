@@ -33,7 +33,7 @@ from . import languages
 from .languages import column
 from .links import slug_path
 from .markdown import render
-from .readtime import read_time
+from .readtime import read_time_of_rendered
 from .slugs import make_slug, unique_slug
 
 
@@ -506,17 +506,22 @@ class Question(models.Model):
 
     def compute_derived(self):
         """Read time and availability per language, from the title and the answers as
-        stored. Called by save(); saving or deleting an answer re-saves its question."""
-        answers = list(self.answers.all()) if self.pk else []
-        for code in languages.codes():
+        stored (their headings and rendered bodies: no Markdown is rendered here, so
+        this is one query and O(answers)). Called by save(); saving or deleting an
+        answer re-saves its question, once per admin save (qa.batch)."""
+        stored = [column(field, code) for field in ("heading", "body_html") for code in languages.codes()]
+        answers = list(self.answers.values_list("pk", *stored)) if self.pk else []
+        n = len(languages.codes())
+        for i, code in enumerate(languages.codes()):
             title = getattr(self, column("title", code))
-            pairs = [(getattr(a, column("heading", code)), getattr(a, column("body", code))) for a in answers]
-            setattr(self, column("read_time", code), read_time(code, title, pairs) if title else None)
+            pairs = [(answer[1 + i], answer[1 + n + i]) for answer in answers]
+            setattr(self, column("read_time", code), read_time_of_rendered(code, title, pairs) if title else None)
             setattr(self, column("is_available", code), self.is_complete_in(code, pairs))
 
     def is_complete_in(self, code, answers):
         """The rule for "available in a language": a title and a slug in it, at least one
-        answer, and every answer's sub-question and answer ((heading, body) pairs) in it."""
+        answer, and every answer's sub-question and answer ((heading, body_html) pairs:
+        an answer whose Markdown renders to nothing is no answer) in it."""
         return bool(
             getattr(self, column("title", code))
             and getattr(self, column("slug", code))
@@ -561,10 +566,15 @@ class Answer(models.Model):
 
     @transaction.atomic
     def save(self, *args, **kwargs):
+        """Renders the Markdown of the languages whose body changed since it was read
+        (every language of a new answer), and only those."""
+        rendered = getattr(self, "rendered_bodies", {})
         for code in languages.codes():
             body = getattr(self, column("body", code))
-            setattr(self, column("body_html", code), render(body) if body else None)
+            if code not in rendered or rendered[code] != body:
+                setattr(self, column("body_html", code), render(body) if body else None)
         super().save(*args, **kwargs)
+        self.rendered_bodies = {code: getattr(self, column("body", code)) for code in languages.codes()}
 
     def clean(self):
         require_some_language(self, "heading")
@@ -574,6 +584,17 @@ class Answer(models.Model):
                     _("%(language)s: fill in both the sub-question and its answer, or neither.")
                     % {"language": languages.name(code)}
                 )
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        """Remembers the bodies as read: save() renders only those that changed."""
+        answer = super().from_db(db, field_names, values, **kwargs)
+        answer.rendered_bodies = {
+            code: getattr(answer, column("body", code))
+            for code in languages.codes()
+            if column("body", code) in field_names
+        }
+        return answer
 
 
 class RetiredSlug(models.Model):

@@ -10,7 +10,7 @@ import re
 from django.conf import settings
 from django.utils.translation import ngettext
 
-from .markdown import plain_text
+from .markdown import html_to_text, render
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -21,9 +21,15 @@ def count_words(text):
 
 def read_time(language, title, answers):
     """Minutes to read a question in language; answers are (heading, markdown body) pairs."""
+    return read_time_of_rendered(language, title, [(heading, render(body)) for heading, body in answers])
+
+
+def read_time_of_rendered(language, title, answers):
+    """The same from answers as stored, (heading, body_html) pairs: a question's read
+    time is recomputed on every change of it without rendering any Markdown again."""
     words = count_words(title)
-    for heading, body in answers:
-        words += count_words(heading) + count_words(plain_text(body))
+    for heading, body_html in answers:
+        words += count_words(heading) + count_words(html_to_text(body_html))
     return minutes_for(language, words)
 
 

@@ -9,7 +9,17 @@ management command, the shell):
 - Every content change bumps the content version, so no cached page outlives it.
 
 All of it runs inside the change's own transaction (content models save atomically).
+
+One change, derived data once: an admin save of a question with N answers saves N
+answers, and each would re-derive its question and bump the content version, O(N²)
+work for one change. Inside `one_change()`, answer saves only note their question and
+content changes only note that the version must move; on the way out each noted
+question is re-derived once and the version bumped once. It runs inside the change's
+transaction (the admin's change view is atomic), so readers see all of it or nothing.
 """
+
+import threading
+from contextlib import contextmanager
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -23,12 +33,48 @@ from .models import Answer, Asker, Category, Question, RetiredSlug, Tag, TaggedQ
 DERIVED_FIELDS = [column(field, code) for field in ("read_time", "is_available") for code in languages.codes()]
 
 
+_collecting = threading.local()
+
+
+class Batch:
+    def __init__(self):
+        self.questions, self.bump, self.labels = set(), False, False
+
+
+def collecting():
+    """The batch of the one_change() this thread is in, or None."""
+    return getattr(_collecting, "batch", None)
+
+
+@contextmanager
+def one_change():
+    if collecting() is not None:  # inside one already: the outer one finishes
+        yield
+        return
+    batch = _collecting.batch = Batch()
+    try:
+        yield
+    finally:
+        _collecting.batch = None
+    for question_id in sorted(batch.questions):
+        refresh_question_derived(question_id)  # its save bumps the version as well
+    if batch.bump:
+        bump_content_version(labels=batch.labels)
+
+
+def refresh_question_derived(question_id):
+    question = Question.objects.filter(pk=question_id).first()
+    if question is not None:
+        question.save(update_fields=DERIVED_FIELDS)
+
+
 @receiver(post_save, sender=Answer)
 @receiver(post_delete, sender=Answer)
 def refresh_question_derived_fields(sender, instance, **kwargs):
-    question = Question.objects.filter(pk=instance.question_id).first()
-    if question is not None:
-        question.save(update_fields=DERIVED_FIELDS)
+    if (batch := collecting()) is not None:
+        batch.questions.add(instance.question_id)
+    else:
+        refresh_question_derived(instance.question_id)
 
 
 @receiver(post_save, sender=Question)
@@ -70,7 +116,10 @@ def content_changed(sender, **kwargs):
     """Any change readers could see gives cached pages a new key (qa.content_version);
     a category, tag or asker also gives question articles one (qa.fragments).
     Changes made with QuerySet.update() send no signal: call bump_content_version()."""
-    bump_content_version(labels=sender in LABEL_MODELS)
+    if (batch := collecting()) is not None:
+        batch.bump, batch.labels = True, batch.labels or sender in LABEL_MODELS
+    else:
+        bump_content_version(labels=sender in LABEL_MODELS)
 
 
 for model in CONTENT_MODELS:

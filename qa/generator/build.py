@@ -61,11 +61,15 @@ class Blank:
     def __init__(self, model):
         self.model = model
         self.fields = {name: value for name, value in vars(model()).items() if name != "_state"}
+        # A unique field's default (the uuid) is made anew for each instance.
+        self.fresh = [field for field in model._meta.concrete_fields if field.unique and field.has_default()]
 
     def __call__(self, **values):
         obj = self.model.__new__(self.model)
         obj.__dict__.update(self.fields)
         obj._state = ModelState()
+        for field in self.fresh:
+            obj.__dict__[field.attname] = field.get_default()
         obj.__dict__.update(values)
         return obj
 

@@ -1,14 +1,19 @@
+"""`manage.py load_demo`: the demo content of qa/demo/ (format: qa/demo/FORMAT.md)."""
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from qa import demo
 from qa.models import Question
+from qa.signals import one_change
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo questions, categories, tags and askers from qa/demo/. "
-        "Running it again changes nothing; a file with an error changes nothing and is named."
+        "Load the demo categories, tags, askers and questions from qa/demo/ (format: qa/demo/FORMAT.md). "
+        "Records are found in the database by their `key`, so a changed title or name is an update, and "
+        "running it again changes nothing. Every file is checked first: each problem is listed with its "
+        "file and field, and if there is one, nothing is changed."
     )
 
     def add_arguments(self, parser):
@@ -16,19 +21,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="Do nothing when the database already has questions."
         )
+        parser.add_argument(
+            "--directory", help="Read the files from this directory (site.toml and questions/) instead of qa/demo/."
+        )
 
-    def handle(self, *args, dry_run=False, if_empty=False, **options):
+    def handle(self, *args, dry_run=False, if_empty=False, directory=None, **options):
         if if_empty and Question.objects.exists():
             self.stdout.write("The database already has questions; demo content not loaded.")
             return
         try:
-            content = demo.read()
+            content = demo.read(directory)
+            with transaction.atomic(), one_change():  # each question derived once, not once per answer
+                report = demo.load(content)
+                if dry_run:
+                    transaction.set_rollback(True)
         except demo.DemoContentError as error:
-            raise CommandError(f"Demo content not loaded, nothing changed: {error}") from error
-        with transaction.atomic():
-            report = demo.load(content)
-            if dry_run:
-                transaction.set_rollback(True)
+            problems = "\n".join(f"  {problem}" for problem in error.problems)
+            count = f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''}"
+            raise CommandError(f"Demo content not loaded, nothing changed ({count}):\n{problems}") from error
         if not report.changed:
             self.stdout.write(self.style.SUCCESS("Demo content is already loaded; nothing changed."))
             return
