@@ -8,6 +8,7 @@ HTTPS=0 turns that off, for a plain-HTTP trial run on a laptop and for the tests
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "axes",
     "qa",
 ]
 
@@ -85,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "qa.middleware.AdminFormLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "projectsports.urls"
@@ -188,6 +192,24 @@ STATICFILES_DIRS = [
 ]
 
 LOGIN_URL = "admin:login"
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user
+# name from one address, that pair is locked out for AXES_COOLOFF_TIME; attempts are
+# kept in the database, so every app server sees them. README, "Login throttling",
+# says how to lift a lockout. The client's address is REMOTE_ADDR, or with PROXY_COUNT
+# proxies in front, the address the outermost of them saw (qa.login_throttle).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "qa.login_throttle.client_ip"
+AXES_VERBOSE = False
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -11,6 +11,9 @@ from django.conf import settings
 
 SOURCES = ("qa", "projectsports", "templates", "static")
 SUFFIXES = {".py", ".html", ".mo", ".css", ".svg", ".png", ".js", ".txt"}
+# Settings read from the environment that change what pages say (robots.txt names the
+# admin only at its usual address): changing one is a new release too.
+PAGE_SETTINGS = ("ADMIN_URL",)
 
 
 @cache
@@ -22,4 +25,6 @@ def release():
             if path.suffix in SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
+    for name in PAGE_SETTINGS:
+        digest.update(f"{name}={getattr(settings, name)}".encode())
     return digest.hexdigest()[:16]
