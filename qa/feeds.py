@@ -2,6 +2,12 @@
 
 Items are the questions visible in the feed's language; each item carries the
 language (the feed's <language> / xml:lang) and the read time (in its description).
+
+Summaries and descriptions are plain text written by editors, and feed readers read
+an RSS description (and Django's Atom summary, type="html") as HTML: a summary saying
+`<img src=x onerror=...>` would be markup there. So the Atom feed says type="text",
+and RSS descriptions are HTML-escaped text (what a reader unescapes is the text
+again). Answers' Markdown never goes into a feed.
 """
 
 from django.conf import settings
@@ -9,6 +15,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .lookup import NotInLanguage, find_by_slug
@@ -18,8 +25,30 @@ from .readtime import read_time_text
 FEED_SIZE = 20
 
 
+class PlainTextRss(Rss201rev2Feed):
+    """RSS whose channel and item descriptions are plain text, escaped as HTML."""
+
+    def add_root_elements(self, handler):
+        self.feed["description"] = escape(self.feed["description"])
+        super().add_root_elements(handler)
+
+    def add_item_elements(self, handler, item):
+        if item["description"] is not None:
+            item = {**item, "description": escape(item["description"])}
+        super().add_item_elements(handler, item)
+
+
+class PlainTextAtom(Atom1Feed):
+    """Atom whose summaries say what they are: type="text" (Django writes "html")."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class LatestQuestionsFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = PlainTextRss
 
     def get_object(self, request, slug=None):
         return None
@@ -60,7 +89,7 @@ class LatestQuestionsFeed(Feed):
 
 
 class LatestQuestionsAtomFeed(LatestQuestionsFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom
     subtitle = LatestQuestionsFeed.description
 
 
@@ -88,7 +117,7 @@ class CategoryFeed(LatestQuestionsFeed):
 
 
 class CategoryAtomFeed(CategoryFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom
     subtitle = CategoryFeed.description
 
 

@@ -72,3 +72,36 @@ def test_pages_link_their_feeds(client, content):
     }
     home = parse(client.get("/tr/").content)
     assert {link["href"] for link in home.find_all("link", type="application/rss+xml")} == {"/tr/feed.rss"}
+
+
+MARKUP = '<img src=x onerror="alert(1)"> & <b>bold</b> <script>alert(2)</script>'
+
+
+def as_a_reader_sees(markup):
+    """What a feed reader makes of a field it renders as HTML: elements and text."""
+    doc = parse(markup)
+    return [el.tag for el in doc.iter()], doc.text
+
+
+def test_summaries_reach_feed_readers_as_text_never_as_markup(client, content):
+    question = content["first"]
+    question.summary_en = f"Plain words {MARKUP}"
+    question.save()
+    category = content["category"]
+    category.description_en = f"About {MARKUP}"
+    category.save()
+
+    _channel, items = rss_items(client, "/en/feed.rss")
+    item = next(item for item in items if item.findtext("title") == question.title_en)
+    elements, text = as_a_reader_sees(item.findtext("description"))
+    assert elements == [] and MARKUP in text
+
+    channel, _items = rss_items(client, f"{url(category, 'en')}feed.rss")
+    elements, text = as_a_reader_sees(channel.findtext("description"))
+    assert elements == [] and MARKUP in text
+
+    root = ET.fromstring(client.get("/en/feed.atom").content)
+    entry = next(e for e in root.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == question.title_en)
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "text" and MARKUP in summary.text
+    assert all(e.find(f"{ATOM}content") is None for e in root.findall(f"{ATOM}entry"))  # no answers' Markdown
