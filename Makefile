@@ -58,6 +58,17 @@ SERVICES_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432
 test-services: install
 	$(TEST_ENV) $(SERVICES_ENV) $(VENV)/bin/pytest
 
+# Two gunicorns on PostgreSQL and Redis saturated by wrk for LOAD_SECONDS (60) while an
+# editor saves a question every 5 s (tests/test_load.py). Marked `load`, which pyproject.toml
+# deselects by default, so `make test` and `make test-services` never run it. Redis
+# database 13 is only the test process's own cache (the servers get a private redis-server).
+.PHONY: test-load
+test-load: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(TEST_ENV) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+		REDIS_URL=$${LOAD_REDIS_URL:-redis://127.0.0.1:6379/13} REQUIRE_SERVICES=1 \
+		$(VENV)/bin/pytest -m load -s tests/test_load.py
+
 # Throughput and latency of reader pages under gunicorn, measured with wrk against a
 # Django hello world (benchmarks/run.py; BENCH_ARGS passes options, e.g. --rounds 1).
 .PHONY: bench-scale

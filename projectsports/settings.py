@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "qa.middleware.PermissionsPolicyMiddleware",
+    "qa.middleware.ReadOnlyOutsideAdminMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -253,11 +254,18 @@ SECURE_CSP = {
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
+# A request with a Host header not in ALLOWED_HOSTS (scanners send thousands) is one
+# line in the log, without its traceback (qa.middleware.OneLineFormatter).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"one_line": {"()": "qa.middleware.OneLineFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING").upper()},
+    "loggers": {"django.security.DisallowedHost": {"handlers": ["one_line"], "propagate": False}},
 }
 
 TAGGIT_CASE_INSENSITIVE = False

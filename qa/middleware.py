@@ -1,14 +1,16 @@
 """Small middleware of the site's own: the health check, the Permissions-Policy
-header (Django sets the other security headers itself) and the admin's form limits."""
+header (Django sets the other security headers itself), GET and HEAD only outside the
+admin, the admin's form limits, and one log line per request with a bad Host header."""
 
 import json
+import logging
 from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
-from django.db import connection
-from django.http import HttpResponse, QueryDict
+from django.db import connection, transaction
+from django.http import HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 
@@ -16,12 +18,13 @@ HEALTH_PATH = "/healthz"
 
 
 def check_services():
-    """{"database": "ok" | error, "cache": "ok" | error}."""
+    """{"database": "ok" | error, "cache": "ok" | error}. The database must take a
+    write, not only answer a read: a SQLite file that is locked or read-only answers
+    SELECT 1 while every page that writes (the first after a scheduled publication,
+    every edit) fails."""
     status = {}
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        probe_database_write()
         status["database"] = "ok"
     except Exception as error:
         status["database"] = f"down: {type(error).__name__}"
@@ -33,6 +36,24 @@ def check_services():
     except Exception as error:
         status["cache"] = f"down: {type(error).__name__}"
     return status
+
+
+def probe_database_write():
+    """Start a write and roll it back: an UPDATE that matches no row still needs the
+    write lock (SQLite) or a writable transaction (PostgreSQL). On SQLite the wait
+    for a lock is cut to a second here, so a locked file is reported, not waited on."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        sqlite = connection.vendor == "sqlite"
+        if sqlite:
+            cursor.execute("PRAGMA busy_timeout")
+            (waited,) = cursor.fetchone()
+            cursor.execute("PRAGMA busy_timeout = 1000")
+        try:
+            cursor.execute("UPDATE qa_contentversion SET number = number WHERE 1 = 0")
+        finally:
+            if sqlite:
+                cursor.execute(f"PRAGMA busy_timeout = {int(waited)}")
+        transaction.set_rollback(True)
 
 
 class HealthCheckMiddleware:
@@ -65,6 +86,31 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+READ_METHODS = ("GET", "HEAD")
+
+
+class ReadOnlyOutsideAdminMiddleware:
+    """Reader pages, feeds, sitemaps and robots.txt are read, never written to: any
+    other method is a 405 naming GET and HEAD, before any view (or the page cache)
+    sees it. Only the admin takes forms."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in READ_METHODS and not request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            return HttpResponseNotAllowed(READ_METHODS)
+        return self.get_response(request)
+
+
+class OneLineFormatter(logging.Formatter):
+    """The message alone, without the traceback (for DisallowedHost: the message
+    names the host, and the traceback is the same every time)."""
+
+    def format(self, record):
+        return f"{record.levelname} {record.name}: {record.getMessage()}"
 
 
 class AdminFormLimitsMiddleware:

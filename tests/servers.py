@@ -5,6 +5,7 @@ loopback ports chosen free at start, and every process started here is stopped a
 import contextlib
 import http.client
 import os
+import re
 import shutil
 import signal
 import socket
@@ -12,7 +13,9 @@ import subprocess
 import sys
 import threading
 import time
+from html import unescape
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -156,6 +159,64 @@ def request(method, port, path, headers=None, body=None, https_proxy=False):
         return Response(response.status, {k: "\n".join(v) for k, v in folded.items()}, response.read())
     finally:
         connection.close()
+
+
+def get(port, path, cookie_jar=None, host="127.0.0.1"):
+    """A GET as the TLS-terminating proxy passes it on, with the Host the proxy keeps
+    (the same for every app server behind it, so they share the page cache's keys)."""
+    headers = {"Host": host}
+    if cookie_jar:
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookie_jar.items())
+    return request("GET", port, path, headers=headers, https_proxy=True)
+
+
+def post_form(port, path, fields, cookie_jar, host="127.0.0.1"):
+    """A form POST through the proxy, with the Origin and Referer Django's CSRF check wants."""
+    headers = {
+        "Host": host,
+        "Cookie": "; ".join(f"{k}={v}" for k, v in cookie_jar.items()),
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Origin": f"https://{host}",
+        "Referer": f"https://{host}{path}",
+    }
+    return request("POST", port, path, headers=headers, body=urlencode(fields, doseq=True), https_proxy=True)
+
+
+def admin_log_in(port, username, password):
+    """The cookies of a session logged in through /admin/login/ on that server."""
+    jar = {}
+    page = get(port, "/admin/login/")
+    jar.update(cookies(page))
+    fields = {"username": username, "password": password, "csrfmiddlewaretoken": csrf_token(page.text)}
+    response = post_form(port, "/admin/login/", fields, jar)
+    assert response.status == 302, response.text[:500]
+    jar.update(cookies(response))
+    return jar
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def admin_form_fields(html):
+    """What a browser would submit from a Django admin change form as it stands: inputs
+    (checked checkboxes only), textareas and the selected options of every select,
+    without the inline formsets' empty __prefix__ forms. {name: value or [values]}."""
+    fields = {}
+    for tag in re.findall(r"<input[^>]*>", html):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if not name or "__prefix__" in name.group(1) or 'type="submit"' in tag:
+            continue
+        if 'type="checkbox"' in tag and " checked" not in tag:
+            continue
+        fields[name.group(1)] = unescape(value.group(1)) if value else ("on" if 'type="checkbox"' in tag else "")
+    for name, value in re.findall(r'<textarea name="([^"]+)"[^>]*>\n?(.*?)</textarea>', html, re.S):
+        if "__prefix__" not in name:
+            fields[name] = unescape(value)
+    for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
+        if "__prefix__" not in name:
+            fields[name] = [unescape(v) for v in re.findall(r'<option value="([^"]*)"[^>]*\sselected', options)]
+    return fields
 
 
 def cookies(response):

@@ -55,3 +55,59 @@ def test_readers_get_a_plain_503_while_the_database_is_down(client, monkeypatch)
     assert '<html lang="de">' in response.content.decode()
     monkeypatch.undo()
     assert client.get("/de/").status_code == 200  # and it recovers by itself
+
+
+@pytest.mark.django_db(transaction=True)  # PostgreSQL's read-only mode applies to new transactions
+def test_a_database_that_cannot_be_written_is_named(client):
+    from django.db import connection
+
+    read_only = {
+        "sqlite": ("PRAGMA query_only = ON", "PRAGMA query_only = OFF"),
+        "postgresql": ("SET default_transaction_read_only = on", "SET default_transaction_read_only = off"),
+    }[connection.vendor]
+    with connection.cursor() as cursor:
+        cursor.execute(read_only[0])
+    try:
+        response = client.get("/healthz")
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(read_only[1])
+    assert response.status_code == 503
+    assert json.loads(response.content)["database"].startswith("down")
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options", "trace"])
+@pytest.mark.parametrize("path", ["/en/", "/nl/vragen/nope/", "/en/feed.rss", "/de/feed.atom", "/sitemap.xml",
+                                  "/sitemap-questions-tr.xml", "/robots.txt", "/"])  # fmt: skip
+def test_reader_addresses_take_only_get_and_head(client, method, path):
+    response = client.generic(method.upper(), path)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
+def test_the_admin_still_takes_forms(client):
+    assert client.post("/admin/login/", {"username": "x", "password": "y"}).status_code == 200
+
+
+def test_a_bad_host_header_is_one_line_in_the_log(client, capsys):
+    import logging
+
+    from qa.middleware import OneLineFormatter
+
+    client.raise_request_exception = False
+    record_lines = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            record_lines.append(self.format(record))
+
+    handler = Keep()
+    handler.setFormatter(OneLineFormatter())
+    logger = logging.getLogger("django.security.DisallowedHost")
+    logger.addHandler(handler)
+    try:
+        assert client.get("/en/", HTTP_HOST="evil.example").status_code == 400
+    finally:
+        logger.removeHandler(handler)
+    assert len(record_lines) == 1 and "\n" not in record_lines[0] and "evil.example" in record_lines[0]

@@ -147,7 +147,7 @@ def test_while_postgresql_is_away_cached_pages_are_served_others_get_a_503_and_t
             # A cache hit needs only Redis (the content version's copy and the page).
             cached = get(port, "/nl/")
             assert cached.status == 200 and cached.header("x-page-cache") == "hit"
-            down = get(port, f"/nl/?page=1&server={port}")
+            down = get(port, f"/nl/vragen/nooit-bewaard-{port}/")  # never in the cache: needs the database
             assert down.status == 503 and down.header("retry-after") == "30"
             assert '<html lang="nl">' in down.text
             health = servers.request("GET", port, "/healthz")
