@@ -31,8 +31,9 @@ class Command(BaseCommand):
             return
         try:
             content = demo.read(directory)
-            with transaction.atomic(), one_change():  # each question derived once, not once per answer
-                report = demo.load(content)
+            with transaction.atomic():
+                with one_change():  # each question derived once, not once per answer
+                    report = demo.load(content)
                 if dry_run:
                     transaction.set_rollback(True)
         except demo.DemoContentError as error:
