@@ -2,12 +2,64 @@
 
 Raw HTML in a body is passed to the parser and then removed by the sanitiser (a
 <script> disappears with its content) instead of being escaped into view as text.
+
+Limits. `validate_body` (called from the Answer's clean()) refuses, with a message the
+editor can act on, what the parser would cut short or render slowly; `render` itself
+never refuses, so a body that was saved some other way still renders.
+
+- Nesting. markdown-it stops parsing silently, dropping the rest of the body, once its
+  block level reaches `maxNesting` (20 in the commonmark preset): a list costs 2 levels,
+  a quote 1. Measured with a closing paragraph after the nested part, the deepest that
+  renders whole is 9 lists, 19 quotes or 6 list-and-quote pairs (`- > - > …`).
+  MAX_NESTING = 8 lists or quotes (at most 16 levels) is therefore always rendered
+  whole. maxNesting stays 20: it also bounds inline nesting, and raising it makes a
+  body of `[` slower in proportion (at 20,000 characters: 220 ms at 20, 600 ms at 40).
+- Speed. markdown-it-py is linear in the length for every shape tried, but pure Python
+  and far costlier per character for some shapes than for prose. render() in ms before,
+  and after: the validate_body time of the refusal, or render() when accepted (20,000
+  characters unless said; 2 shared cores, best of 5, ±30 %):
+      `[` x 20,000: 232 -> refused in 4          `*a` repeated: 120 -> refused in 3
+      `![` repeated: 327 -> refused in 2         `*_` nested 5,000 deep: 154 -> refused in 3
+      `[](` repeated: 124 -> refused in 4        `- > x` lines: 150 -> refused in 4
+      `[a](b` repeated: 114 -> refused in 3      `# a` lines: 163 -> refused in 5
+      20 `[` then `a:` x 9,990: 246 -> 2         `a|b` table, then `|` lines: 531 -> 6
+      1,000 columns, empty rows: 1556 -> 5       `- > - > - > - > x` x 1,000: 171 -> 181
+      `<` x 20,000: 44 -> 45 (accepted)          `&#` repeated: 36 -> 37 (accepted)
+      dense ordinary Markdown: 68 -> 86 (same HTML), a realistic 19,492-character answer: 58 -> 53
+  `- > - > - > - > x` is refused for the size of its HTML, which costs a render. plain_text() of the
+  largest accepted bodies (a 20,000-character aligned table, 85 kB of HTML; the
+  realistic answer) takes 63-70 ms, html_to_text() of their HTML 4-5 ms. Bodies at
+  several limits at once render in 85-125 ms.
+  The causes (pyinstrument): each "[" makes the link rule scan ahead for its "]" through
+  every markup character up to the end of the paragraph (1-5 µs a step, the first scan
+  the dearest), and each "](" read the address up to the next space; an unmatched "*",
+  "_" or "~" costs ~20 µs; a line is a block (15-80 µs); a table gives every row as
+  many cells as its header, filling short ones (up to 65,536). Cheap counts on the text,
+  with the limits below, refuse these before anything is parsed.
+- Size. The rendered HTML may be at most MAX_HTML_LENGTH characters: dense but normal
+  Markdown is 1.5-4.5 times its length (an aligned table the most), while some nested
+  lines (`- > - > x`) give 10 times, and time grows with the output.
 """
 
 import html
+import re
+from itertools import pairwise
 
 import nh3
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit
+
+MAX_BODY_LENGTH = 20_000  # characters
+MAX_NESTING = 8  # lists and quotes inside each other
+MAX_LINES = 1_000  # not blank
+MAX_BRACKET_WORK = 10_000  # see _bracket_work
+MAX_ADDRESS_WORK = 200_000  # see _address_work
+MAX_EMPHASIS_MARKS = 2_000  # "*", "_" and "~"
+MAX_TABLE_CELLS = 3_000  # all tables together, rows times header columns
+MAX_HTML_LENGTH = 100_000  # characters of rendered HTML
+PARSER_NESTING = 20  # markdown-it's maxNesting; must stay above 2 * MAX_NESTING
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "code", "pre", "blockquote",
@@ -17,6 +69,8 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"class"}, "td": {"class"}}
 ALIGN_CLASSES = {"text-align:left": "align-left", "text-align:center": "align-center",
                  "text-align:right": "align-right"}  # fmt: skip
+CONTAINERS = {"bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close",
+              "blockquote_open", "blockquote_close"}  # fmt: skip
 
 
 def _fit_to_page(state):
@@ -29,13 +83,22 @@ def _fit_to_page(state):
             token.attrs = {"class": ALIGN_CLASSES.get(token.attrs["style"], "")}
 
 
-_parser = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+_parser = MarkdownIt("commonmark", {"html": True, "maxNesting": PARSER_NESTING})
+_parser.enable("table").enable("strikethrough")
 _parser.core.ruler.push("fit_to_page", _fit_to_page)
+_INLINE_STEP = re.compile(r"\\.|!\[|\(|" + _parser.inline.terminator_re.pattern, re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ADDRESS_START = re.compile(r"\]\([ \t\n]*")
+_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 
 def render(text):
     """Safe HTML for a Markdown text."""
-    raw = _parser.render(text or "")
+    return _sanitise(_parser.render(text or ""))
+
+
+def _sanitise(raw):
+    """The parser's HTML cut down to what the page allows; links get rel=nofollow."""
     return nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -53,3 +116,182 @@ def plain_text(text):
 def html_to_text(markup):
     """The text of rendered HTML, tags dropped and entities decoded."""
     return html.unescape(nh3.clean(markup or "", tags=set())).strip()
+
+
+def validate_body(text):
+    """Raise a ValidationError listing what keeps a body from rendering whole and fast.
+
+    The checks run cheapest first and stop before parsing when one fails, since parsing
+    is the slow part: the length, then counts of lines and markup, then the parsed
+    nesting and table rows, then the size of the HTML."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")  # as markdown-it counts lines
+    if len(text) > MAX_BODY_LENGTH:
+        message = _("The answer is %(length)s characters long; at most %(limit)s are allowed.")
+        raise ValidationError([ValidationError(message, "too_long", {"length": len(text), "limit": MAX_BODY_LENGTH})])
+    errors = _too_much_markup(text)
+    if not errors:
+        env = {}
+        tokens = _parser.parse(text, env)
+        errors = _too_deep(tokens) + _cut_table_rows(tokens, text.split("\n"))
+        if not errors:
+            length = len(_sanitise(_parser.renderer.render(tokens, _parser.options, env)))
+            if length > MAX_HTML_LENGTH:
+                errors.append(
+                    ValidationError(
+                        _(
+                            "The answer would become %(length)s characters of HTML; at most %(limit)s are "
+                            "allowed. Use fewer lists, quotes or table cells."
+                        ),
+                        code="too_large",
+                        params={"length": length, "limit": MAX_HTML_LENGTH},
+                    )
+                )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _too_much_markup(text):
+    """Counts on the raw text (code included) that bound the parser's work; see the
+    module docstring for what each costs."""
+    lines = text.split("\n")
+    counts = [
+        (
+            sum(1 for line in lines if line.strip()),  # blank lines cost next to nothing
+            MAX_LINES,
+            _("The answer has %(count)s lines that are not blank; at most %(limit)s are allowed."),
+        ),
+        (
+            _bracket_work(text),
+            MAX_BRACKET_WORK,
+            _(
+                "The answer has “[” brackets left open, or holding other markup, in long paragraphs (a measure of "
+                "%(count)s, at most %(limit)s): close each with “]”, write “\\[” for a bracket that starts no link, "
+                "or split the paragraph."
+            ),
+        ),
+        (
+            sum(map(text.count, "*_~")),
+            MAX_EMPHASIS_MARKS,
+            _("The answer has %(count)s “*”, “_” and “~” marks; at most %(limit)s are allowed."),
+        ),
+        (
+            _address_work(text),
+            MAX_ADDRESS_WORK,
+            _(
+                "The answer has link addresses, after “](”, that run on without a space for more than %(limit)s "
+                "characters in all: end each address with “)” and a space."
+            ),
+        ),
+        (
+            _table_cells(lines),
+            MAX_TABLE_CELLS,
+            _("The answer’s tables have %(count)s cells (rows × header columns); at most %(limit)s are allowed."),
+        ),
+    ]
+    return [
+        ValidationError(message, code="too_much_markup", params={"count": count, "limit": limit})
+        for count, limit, message in counts
+        if count > limit
+    ]
+
+
+def _bracket_work(text):
+    """An upper bound on the steps of markdown-it's link rule, which tries every "[" as
+    the start of a link by scanning ahead for the "]" that closes it, at most to the end
+    of the paragraph, one step at each character that can start markup (the parser's own
+    list). A bracket counts until its "]", or until the paragraph ends if a "`", "<" or
+    "(" comes first, since a code span, HTML or a link inside can hide a "]". An image
+    "![" is tried twice (as an image, then as a link); "\\[" starts nothing."""
+    work = 0
+    for paragraph in _BLANK_LINE.split(text):
+        open_brackets, weight, unclosable = [], 0, 0
+        for step in _INLINE_STEP.findall(paragraph):
+            work += weight + unclosable
+            if step in ("[", "!["):
+                open_brackets.append(2 if step == "![" else 1)
+                weight += open_brackets[-1]
+            elif step == "]" and open_brackets:
+                weight -= open_brackets.pop()
+            elif step in ("`", "<", "("):
+                unclosable += weight
+                open_brackets, weight = [], 0
+    return work
+
+
+def _address_work(text):
+    """The most characters markdown-it's link rule reads as addresses: after each "](" it
+    reads to the next space or line end, as an address may hold 32 levels of "(", so a
+    "[a](" inside does not end it. (An address in "<>" ends at the next "<", so those
+    reads never overlap.) Counting stops past the limit, to stay cheap."""
+    work = 0
+    for start in _ADDRESS_START.finditer(text):
+        end = _SPACE_OR_CONTROL.search(text, start.end())
+        work += (end.start() if end else len(text)) - start.end()
+        if work > MAX_ADDRESS_WORK:
+            break
+    return work
+
+
+def _table_cells(lines):
+    """How many body cells the tables would have, at most: a table starts where a line
+    with "|" is followed by a delimiter row (only "|", "-", ":" and blanks) and gets as
+    many cells per row as the delimiter row has columns, until a blank line. (Short rows
+    are filled up, which is how a few characters become many cells.)"""
+    cells = columns = 0
+    for previous, line in pairwise(["", *lines]):
+        row = line.lstrip(" \t>")  # a table in a quote or list
+        if not row.strip():
+            columns = 0
+        elif "|" in previous and "-" in row and not row.strip("|-: \t"):
+            columns = row.strip(" \t|").count("|") + 1
+        else:
+            cells += columns
+    return cells
+
+
+def _too_deep(tokens):
+    """The line where lists and quotes first go deeper than MAX_NESTING, as an error."""
+    depth = 0
+    for token in tokens:
+        if token.type in CONTAINERS:
+            depth += token.nesting
+            if depth > MAX_NESTING:
+                return [
+                    ValidationError(
+                        _("Line %(line)s starts a list or quote nested more than %(limit)s deep; nest it less."),
+                        code="too_deep",
+                        params={"line": token.map[0] + 1, "limit": MAX_NESTING},
+                    )
+                ]
+    return []
+
+
+def _cut_table_rows(tokens, lines):
+    """A table row with more cells than its header loses the extra ones (as GFM says),
+    without a word: name the first such row. Cells are split as markdown-it splits them."""
+    columns, in_body = 0, False
+    for token in tokens:
+        if token.type == "thead_open":
+            columns = 0
+        elif token.type == "th_open":
+            columns += 1
+        elif token.type in ("tbody_open", "tbody_close"):
+            in_body = token.nesting == 1
+        elif token.type == "tr_open" and in_body:
+            cells = escapedSplit(lines[token.map[0]].lstrip(" \t>").strip())
+            if cells and cells[0] == "":  # the outer pipes, as the table rule drops them
+                cells.pop(0)
+            if cells and cells[-1] == "":
+                cells.pop()
+            if len(cells) > columns:
+                return [
+                    ValidationError(
+                        _(
+                            "Line %(line)s: the table row has %(cells)s cells but its header has %(columns)s; "
+                            "the extra cells would not be shown."
+                        ),
+                        code="cut_table_row",
+                        params={"line": token.map[0] + 1, "cells": len(cells), "columns": columns},
+                    )
+                ]
+    return []

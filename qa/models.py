@@ -32,7 +32,7 @@ from taggit.models import TagBase, TaggedItemBase
 from . import languages
 from .languages import column
 from .links import slug_path
-from .markdown import render
+from .markdown import render, validate_body
 from .readtime import read_time_of_rendered
 from .slugs import make_slug, unique_slug
 
@@ -577,6 +577,8 @@ class Answer(models.Model):
         self.rendered_bodies = {code: getattr(self, column("body", code)) for code in languages.codes()}
 
     def clean(self):
+        """Both parts of an answer or neither, in each language, and a body within
+        the limits of qa.markdown.validate_body (named on its language's field)."""
         require_some_language(self, "heading")
         for code in languages.codes():
             if bool(getattr(self, column("heading", code))) != bool(getattr(self, column("body", code))):
@@ -584,6 +586,14 @@ class Answer(models.Model):
                     _("%(language)s: fill in both the sub-question and its answer, or neither.")
                     % {"language": languages.name(code)}
                 )
+        errors = {}
+        for code in languages.codes():
+            try:
+                validate_body(getattr(self, column("body", code)))
+            except ValidationError as error:
+                errors[column("body", code)] = error.error_list
+        if errors:
+            raise ValidationError(errors)
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):

@@ -100,3 +100,25 @@ def test_the_admins_limits_are_for_logged_in_staff_only(client, admin_user):
     junk = urlencode({f"field{n}": "x" for n in range(1500)})
     response = client.post(reverse("admin:login"), junk, content_type=FORM)
     assert response.status_code == 400  # Django's 1,000-field limit, for anyone not logged in
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ("word " * 4001, "characters long"),  # 20,005 characters
+        ("\n".join("  " * depth + "- level" for depth in range(12)) + "\n\nThe closing paragraph.", "Line 9"),
+    ],
+)
+def test_an_answer_beyond_the_limits_is_refused_in_the_form_with_nothing_saved(admin_client, body, said):
+    data = question_form_data(
+        asker=make_asker(),
+        category=make_category(),
+        tags=[],
+        titles={"en": "A long answer?"},
+        answers=[{"en": ("Is it too long?", body)}],
+    )
+    response = admin_client.post(reverse("admin:qa_question_add"), urlencode(data, doseq=True), content_type=FORM)
+    assert response.status_code == 200
+    errors = response.context["inline_admin_formsets"][0].formset.errors[0]
+    assert "body_en" in errors and said in str(errors["body_en"])
+    assert not Question.objects.exists()
