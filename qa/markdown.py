@@ -64,7 +64,7 @@ PARSER_NESTING = 20  # markdown-it's maxNesting; must stay above 2 * MAX_NESTING
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "code", "pre", "blockquote",
     "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
-    "h3", "h4", "h5", "h6", "a", "del", "sup", "sub",
+    "h3", "h4", "h5", "h6", "a", "s", "del", "sup", "sub",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"class"}, "td": {"class"}}
 ALIGN_CLASSES = {"text-align:left": "align-left", "text-align:center": "align-center",
@@ -132,7 +132,7 @@ def validate_body(text):
     if not errors:
         env = {}
         tokens = _parser.parse(text, env)
-        errors = _too_deep(tokens) + _cut_table_rows(tokens, text.split("\n"))
+        errors = _too_deep(tokens) + _cut_table_rows(tokens, text.split("\n")) + _unclosed_html(tokens)
         if not errors:
             length = len(_sanitise(_parser.renderer.render(tokens, _parser.options, env)))
             if length > MAX_HTML_LENGTH:
@@ -263,6 +263,39 @@ def _too_deep(tokens):
                         params={"line": token.map[0] + 1, "limit": MAX_NESTING},
                     )
                 ]
+    return []
+
+
+# Raw HTML blocks that run on to their closing mark, or else to the end of the body
+# (CommonMark's HTML block kinds 1 to 5); the sanitiser then removes all of it.
+_OPEN_HTML_BLOCKS = (
+    (re.compile(r"<(script|pre|style|textarea)[\s>/]", re.IGNORECASE), None),
+    (re.compile(r"<!--"), "-->"),
+    (re.compile(r"<\?"), "?>"),
+    (re.compile(r"<![A-Za-z]"), ">"),
+    (re.compile(r"<!\[CDATA\["), "]]>"),
+)
+
+
+def _unclosed_html(tokens):
+    """A raw HTML block that is never closed (`<!-- draft`, `<script>`) hides
+    everything after it: name its line rather than lose the rest without a word."""
+    for token in tokens:
+        if token.type != "html_block":
+            continue
+        content = token.content.lstrip()
+        for opening, closing in _OPEN_HTML_BLOCKS:
+            if match := opening.match(content):
+                end = closing or f"</{match.group(1).lower()}>"
+                if end not in content.lower():
+                    return [
+                        ValidationError(
+                            _("Line %(line)s opens “%(opening)s” and nothing closes it: the rest would be hidden."),
+                            code="unclosed_html",
+                            params={"line": token.map[0] + 1, "opening": match.group(0).strip()},
+                        )
+                    ]
+                break
     return []
 
 

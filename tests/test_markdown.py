@@ -184,3 +184,17 @@ def test_ordinary_markdown_renders_as_before():
         "<p>[bad](javascript:alert(1)) and <code>code</code></p>"
     )
     assert refusals(body) == []
+
+
+@pytest.mark.parametrize("opening", ["<!-- draft", "<script>", "<style>", "<?php", "<![CDATA["])
+def test_raw_html_that_is_never_closed_is_refused_rather_than_hiding_the_rest(opening):
+    body = f"First paragraph.\n\n{opening}\n\nEverything an editor wrote after it."
+    with pytest.raises(ValidationError) as refused:
+        validate_body(body)
+    assert "Line 3" in refused.value.messages[0]
+    validate_body(body.replace(opening, "<!-- a note -->"))  # closed: fine, and removed
+    assert "Everything an editor wrote after it." in render(body.replace(opening, "<!-- a note -->"))
+
+
+def test_strikethrough_is_kept():
+    assert render("~~old~~ new") == "<p><s>old</s> new</p>"
