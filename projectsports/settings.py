@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "qa.middleware.ReadOnlyOutsideAdminMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "qa.page_cache.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "qa.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

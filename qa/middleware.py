@@ -101,6 +101,7 @@ class ReadOnlyOutsideAdminMiddleware:
 
     def __call__(self, request):
         if request.method not in READ_METHODS and not request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            request.get_host()  # a Host not in ALLOWED_HOSTS is a 400 first, whatever the method
             return HttpResponseNotAllowed(READ_METHODS)
         return self.get_response(request)
 

@@ -16,7 +16,8 @@
 - A stored page is compressed once, when it is stored (Brotli and gzip), and kept in
   each encoding under its own key; a hit reads and sends the one the client accepts,
   with `Vary: Accept-Encoding` and an ETag per encoding. Responses that are not stored
-  are compressed by Django's GZipMiddleware.
+  are compressed by Django's GZipMiddleware (GZipMiddleware below: one that also
+  hears a `gzip;q=0`).
 - Every page this middleware handles says how it was made, in `X-Page-Cache`: `hit`
   (from the cache), `partial` (rendered around cached fragments, qa.fragments) or
   `render` (rendered in full). The benchmark harness counts them.
@@ -37,6 +38,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -129,15 +131,42 @@ def without_vary_accept_language(response):
 ENCODINGS = ("br", "gzip", "identity")  # in the order they are preferred
 
 
-def preferred_encoding(request):
-    """The best content coding the client accepts (q > 0): br, gzip or identity."""
+def accepted_encodings(request):
+    """The content codings the client accepts: those it names without q=0 (the q
+    parameter in any case and spelling, as RFC 9110 allows; a q that is no number
+    counts as 1). `*` is not expanded: a client that sends only `*` gets identity."""
     accepted = set()
     for part in request.headers.get("Accept-Encoding", "").split(","):
-        name, _, params = part.strip().partition(";")
-        if params.strip().replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
-            continue
-        accepted.add(name.strip().lower())
+        name, *params = (piece.strip() for piece in part.split(";"))
+        weight = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    weight = float(value.strip())
+                except ValueError:
+                    weight = 1.0
+        if name and weight > 0:
+            accepted.add(name.lower())
+    return accepted
+
+
+def preferred_encoding(request):
+    """The best content coding the client accepts: br, gzip or identity."""
+    accepted = accepted_encodings(request)
     return next((encoding for encoding in ENCODINGS if encoding in accepted), "identity")
+
+
+class GZipMiddleware(DjangoGZipMiddleware):
+    """Django's, for the responses the page cache did not store compressed, except that
+    a client refusing gzip (`gzip;q=0`, which Django's reads as asking for it) gets the
+    response as it is."""
+
+    def process_response(self, request, response):
+        if "gzip" not in accepted_encodings(request):
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
+        return super().process_response(request, response)
 
 
 class StoredPage:
