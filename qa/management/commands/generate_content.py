@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from qa.generator.build import ContentGenerator
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         started = time.monotonic()
         report = ContentGenerator(seed=seed, log=self.progress).run(questions, batch_size=batch_size)
+        self.refresh_statistics()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Added {report.questions} questions with {report.answers} answers "
@@ -33,3 +35,16 @@ class Command(BaseCommand):
     def progress(self, message):
         if self.verbosity >= 1:
             self.stdout.write(message)
+
+    def refresh_statistics(self):
+        """After a bulk load the planner knows nothing of the new rows, and PostgreSQL's
+        visibility map is empty (list pages read their ids from the index alone only
+        where it is set): without this, rendered list pages at 100,000 questions took
+        90-740 ms instead of 10 ms until autovacuum came round. SQLite: ANALYZE."""
+        self.progress("Refreshing the query planner's statistics")
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql" and not connection.in_atomic_block:  # VACUUM needs autocommit
+                for table in ("qa_question", "qa_answer", "qa_taggedquestion", "qa_tag", "qa_asker", "qa_category"):
+                    cursor.execute(f"VACUUM (ANALYZE) {table}")
+            else:
+                cursor.execute("ANALYZE")
