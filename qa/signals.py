@@ -6,6 +6,7 @@ management command, the shell):
 - The stored question counts of categories, tags and askers (qa.counts) are recounted
   for the lists a change touches.
 - Deleting a question retires its slugs, so its old URLs answer 410 Gone.
+- The search index (qa.search) follows every save and delete of a question or answer.
 - Every content change bumps the content version, so no cached page outlives it.
 
 All of it runs inside the change's own transaction (content models save atomically).
@@ -25,7 +26,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from . import counts, languages
+from . import counts, languages, search
 from .content_version import bump_content_version
 from .languages import column
 from .models import Answer, Asker, Category, Question, RetiredSlug, Tag, TaggedQuestion
@@ -88,11 +89,22 @@ def recount_lists_of_saved_question(sender, instance, created, **kwargs):
     counts.refresh_lists_of(lists)
 
 
+@receiver(post_save, sender=Question)
+def index_saved_question(sender, instance, **kwargs):
+    """The search index follows every save of a question, and through its re-save,
+    of its answers (qa.search); once per one_change()."""
+    if (batch := collecting()) is not None:
+        batch.questions.add(instance.pk)
+    else:
+        search.index([instance.pk])
+
+
 @receiver(post_delete, sender=Question)
 def forget_deleted_question(sender, instance, **kwargs):
     """A deleted question's URLs answer 410 Gone from now on, and its lists shrink
     (its tags are recounted as its TaggedQuestion rows go)."""
     RetiredSlug.retire(None, {code: getattr(instance, column("slug", code)) for code in languages.codes()})
+    search.remove([instance.pk])
     counts.refresh_counts(Category, {instance.category_id})
     counts.refresh_counts(Asker, {instance.asker_id})
 

@@ -5,6 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import feeds, views
+from .search.views import SearchView
 
 app_name = "qa"
 
@@ -20,4 +21,5 @@ urlpatterns = [
     path(format_lazy("{}feed.atom", CATEGORY), feeds.CategoryAtomFeed(), name="category_atom"),
     path(_("tags/<slug:slug>/"), views.TagView.as_view(), name="tag"),
     path(_("askers/<slug:slug>/"), views.AskerView.as_view(), name="asker"),
+    path(_("search/"), SearchView.as_view(), name="search"),
 ]

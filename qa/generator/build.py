@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models.base import ModelState
 from django.utils import timezone, translation
 
-from qa import languages
+from qa import languages, search
 from qa.content_version import bump_content_version
 from qa.counts import refresh_all_counts
 from qa.languages import column
@@ -332,6 +332,7 @@ class ContentGenerator:
                         ]
                     Answer.objects.bulk_create(answers, batch_size=500)
                     TaggedQuestion.objects.bulk_create(tagged, batch_size=2000)
+                    search.index([question.pk for question, _answers, _tags in built])  # as a save would
                 report.questions += size
                 report.answers += len(answers)
                 self.log(f"{report.questions} of {count} questions")

@@ -1,0 +1,74 @@
+"""A search in one language: the questions readers of that language may see whose text
+matches, best first, a page of them with their title and a snippet of the matching text
+marked (qa.search.text.highlight escapes everything else).
+
+At most CANDIDATES matches are ranked and counted (a word found in most questions is
+not ranked over all of them); the page's questions are then read in one query with
+what a list shows, and their texts in two more: five queries whatever the number of
+hits (tests/test_search.py counts them)."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+
+from qa.models import Question
+
+from . import documents
+from .indexing import backend
+from .text import highlight, parse_query
+
+CANDIDATES = 2000
+PER_PAGE = 10
+
+
+@dataclass
+class Hit:
+    question: Question
+    title: str  # SafeString, the matched words marked
+    snippet: str  # SafeString
+    rank: float
+
+
+@dataclass
+class Results:
+    query: object
+    count: int = 0
+    capped: bool = False  # more than CANDIDATES matched: count is a floor
+    page: object = None  # a django Page of Hits, or None when nothing was asked
+    hits: list = field(default_factory=list)
+
+
+def search(code, text, page=1):
+    """Results of text in language code; raises QueryTooLong (text over 200 characters)
+    and django's InvalidPage / EmptyPage for a page that is not there."""
+    query = parse_query(text, code)
+    results = Results(query=query)
+    if query.is_empty or not query.groups:
+        return results
+    matches = backend().match(code, query, CANDIDATES)
+    ranks = dict(matches)
+    visible = set(Question.objects.visible(code).filter(pk__in=list(ranks)).values_list("pk", flat=True))
+    ordered = [pk for pk, _rank in matches if pk in visible]
+    results.count, results.capped = len(ordered), len(matches) >= CANDIDATES
+    results.page = Paginator(ordered, PER_PAGE).page(page)
+    shown = list(results.page.object_list)
+    questions = Question.objects.for_listing(code).in_bulk(shown)
+    texts = documents.texts(shown, code)
+    results.hits = [hit(questions[pk], texts.get(pk), query, code, ranks[pk]) for pk in shown if pk in questions]
+    results.page.object_list = results.hits
+    return results
+
+
+def hit(question, parts, query, code, rank):
+    """A question with its title marked and the best snippet: from the answers, else
+    from the sub-questions, else the summary."""
+    parts = parts or {"title": question.title, "headings": "", "body": ""}
+    snippet = ""
+    for source in (parts["body"], parts["headings"]):
+        marked = highlight(source, query, code)
+        if "<mark>" in marked:
+            snippet = marked
+            break
+    if not snippet:
+        snippet = highlight(question.summary or parts["body"], query, code)
+    return Hit(question=question, title=highlight(parts["title"], query, code, length=300), snippet=snippet, rank=rank)

@@ -1,0 +1,167 @@
+"""Search in four languages (qa.search), on SQLite's FTS5 (make test) and PostgreSQL's
+tsvector (make test-services): the same stemming and casing on both, visibility asked
+at query time, the index following every edit, and a results page that is never
+stored in the page cache."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from qa.languages import column
+from qa.models import Answer, Question
+from qa.search import results as search_results
+from tests.factories import make_asker, make_category
+from tests.test_cache_keys import page_entries
+
+pytestmark = pytest.mark.django_db
+SEARCH = {"en": "/en/search/", "nl": "/nl/zoeken/", "de": "/de/suche/", "tr": "/tr/ara/"}
+
+
+def make(code, title, answers, status=Question.Status.PUBLISHED, published_at=None, **other_languages):
+    """A question in language code (and others given as code=(title, answers)): answers
+    are (heading, body) pairs."""
+    languages = {code: (title, answers), **other_languages}
+    question = Question(
+        asker=make_asker(),
+        category=make_category(),
+        status=status,
+        published_at=published_at or timezone.now() - timedelta(days=1),
+    )
+    for lang, (text, _answers) in languages.items():
+        setattr(question, column("title", lang), text)
+    question.save()
+    for position in range(max(len(a) for _t, a in languages.values())):
+        answer = Answer(question=question, position=position + 1)
+        for lang, (_text, pairs) in languages.items():
+            heading, body = pairs[position]
+            setattr(answer, column("heading", lang), heading)
+            setattr(answer, column("body", lang), body)
+        answer.save()
+    question.refresh_from_db()
+    return question
+
+
+def found(code, text):
+    return [hit.question.pk for hit in search_results.search(code, text).hits]
+
+
+def test_each_language_finds_its_own_questions_only():
+    running = make("en", "How do I start running?", [("When?", "Run three times a week.")])
+    dutch = make("nl", "Hoe begin ik met hardlopen?", [("Wanneer?", "Drie keer per week lopen.")])
+    assert found("en", "running") == [running.pk]
+    assert found("nl", "hardlopen") == [dutch.pk]
+    assert found("nl", "running") == [] and found("de", "running") == []
+
+
+def test_drafts_scheduled_and_incomplete_languages_are_never_found_until_visible(monkeypatch):
+    draft = make("en", "A draft about pacing", [("Why?", "Pacing matters.")], status=Question.Status.DRAFT)
+    soon = timezone.now() + timedelta(hours=1)
+    later = make("en", "Scheduled pacing advice", [("Why?", "Pacing.")], published_at=soon)
+    assert found("en", "pacing") == []
+    draft.status = Question.Status.PUBLISHED
+    draft.save()
+    assert found("en", "pacing") == [draft.pk]
+    after = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: after)  # no re-index: visibility is asked at query time
+    assert sorted(found("en", "pacing")) == sorted([draft.pk, later.pk])
+
+
+@pytest.mark.parametrize(
+    ("code", "indexed", "asked"),
+    [
+        ("nl", "Ik heb gisteren tien kilometer gelopen.", "lopen"),
+        ("nl", "Hij loopt elke ochtend.", "gelopen"),
+        ("de", "Welche Schuhe passen?", "Schuh"),
+        ("de", "Laufen auf der Straße", "Strasse"),
+        ("en", "She runs every day.", "running"),
+        ("tr", "Sabah ışık çok güzel.", "IŞIK"),
+        ("tr", "İstanbul maratonu", "istanbul"),
+    ],
+)
+def test_words_find_their_other_forms_and_spellings(code, indexed, asked):
+    question = make(code, f"A question ({code})", [("?", indexed)])
+    assert found(code, asked) == [question.pk]
+
+
+def test_phrases_exclusions_or_and_a_half_typed_last_word():
+    shoes = make("en", "Trail shoes for beginners", [("Which?", "Light trail shoes with grip.")])
+    road = make("en", "Road shoes for beginners", [("Which?", "Cushioned road shoes.")])
+    boots = make("en", "Hiking boots", [("Which?", "Boots for rough trails.")])
+    assert found("en", '"trail shoes"') == [shoes.pk]
+    assert found("en", "shoes -trail") == [road.pk]
+    assert sorted(found("en", "cushioned or boots")) == sorted([road.pk, boots.pk])
+    assert found("en", "cushio") == [road.pk]  # the last word is a prefix too
+
+
+def test_title_matches_rank_above_sub_question_matches_above_answer_text():
+    in_body = make("en", "About training", [("How often?", "Intervals twice a week.")])
+    in_heading = make("en", "About racing", [("Why intervals?", "They build speed.")])
+    in_title = make("en", "Intervals explained", [("What?", "Short fast runs.")])
+    assert found("en", "intervals") == [in_title.pk, in_heading.pk, in_body.pk]
+
+
+def test_snippets_mark_the_words_and_escape_everything_else(client):
+    make("en", "Script tags & marathons", [("Can I?", "Never put `<script>` in a marathon plan & stay safe.")])
+    page = client.get(SEARCH["en"], {"q": "marathon"}).content.decode()
+    assert "<mark>marathon</mark>" in page or "<mark>Marathon</mark>" in page
+    assert "<script>" not in page.split("<main", 1)[1] and "&lt;script&gt;" in page
+
+
+def test_the_index_follows_edits_and_deletes():
+    question = make("en", "Cadence for runners", [("What?", "Steps per minute.")])
+    question.title_en = "Stride length for runners"
+    question.save()
+    assert found("en", "cadence") == [] and found("en", "stride") == [question.pk]
+    answer = question.answers.get()
+    answer.body_en = "Measured in centimetres."
+    answer.save()
+    assert found("en", "centimetres") == [question.pk] and found("en", "minute") == []
+    question.delete()
+    assert found("en", "stride") == []
+
+
+def test_every_language_has_a_results_page_that_is_never_stored(client):
+    make("en", "Warm-up routines", [("How?", "Ten minutes.")], nl=("Opwarmen", [("Hoe?", "Tien minuten.")]))
+    make("de", "Aufwärmen", [("Wie?", "Zehn Minuten.")], tr=("Isınma", [("Nasıl?", "On dakika.")]))
+    words = {"en": "minutes", "nl": "minuten", "de": "Minuten", "tr": "dakika"}
+    for code, path in SEARCH.items():
+        response = client.get(path, {"q": words[code]})
+        body = response.content.decode()
+        assert response.status_code == 200 and f'<html lang="{code}">' in body
+        assert "<mark>" in body and '<meta name="robots" content="noindex">' in body
+        assert "no-store" in response["Cache-Control"] and response.get("X-Page-Cache") != "hit"
+        assert client.get(path, {"q": words[code]}).get("X-Page-Cache") != "hit"
+    assert not page_entries()
+
+
+def test_too_long_empty_and_stop_word_queries_are_answered_plainly(client):
+    make("en", "Hydration", [("How much?", "Drink to thirst.")])
+    long = client.get(SEARCH["en"], {"q": "a" * 201})
+    assert long.status_code == 200 and "at most 200 characters" in long.content.decode()
+    empty = client.get(SEARCH["en"]).content.decode()
+    assert 'role="search"' in empty and "Hydration" in empty  # the newest questions
+    stop = client.get(SEARCH["en"], {"q": "the and of"}).content.decode()
+    assert "too common" in stop
+    assert client.get(SEARCH["en"], {"q": "hydration", "page": "9"}).status_code == 404
+
+
+def test_the_results_page_costs_the_same_queries_for_two_hits_and_ten(client):
+    for n in range(2):
+        make("en", f"Tempo run {n}", [("What?", "Comfortably hard.")])
+    with CaptureQueriesContext(connection) as two:
+        client.get(SEARCH["en"], {"q": "tempo"})
+    for n in range(2, 12):
+        make("en", f"Tempo run {n}", [("What?", "Comfortably hard.")])
+    with CaptureQueriesContext(connection) as ten:
+        client.get(SEARCH["en"], {"q": "tempo"})
+    assert len(ten) == len(two)
+
+
+def test_every_reader_page_has_the_search_form(client):
+    make("en", "Stretching", [("When?", "After running.")])
+    for path in ("/en/", "/nl/", "/de/", "/tr/"):
+        body = client.get(path).content.decode()
+        assert "<search>" in body and 'name="q"' in body
