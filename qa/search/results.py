@@ -59,16 +59,24 @@ def search(code, text, page=1):
     return results
 
 
+SNIPPET_BUDGET = 4000  # characters of answer text read per hit for its snippet
+
+
 def hit(question, parts, query, code, rank):
-    """A question with its title marked and the best snippet: from the answers, else
-    from the sub-questions, else the summary."""
+    """A question with its title marked and a snippet: the first paragraph of its
+    answers with a match, else its sub-questions, else its summary. Highlighting stems
+    every word it reads, so it reads paragraph by paragraph and at most SNIPPET_BUDGET
+    characters of them (a long answer's match further down gives the summary instead)."""
     parts = parts or {"title": question.title, "headings": "", "body": ""}
-    snippet = ""
-    for source in (parts["body"], parts["headings"]):
+    snippet, read = "", 0
+    for source in [*parts["body"].splitlines(), parts["headings"]]:
+        if read > SNIPPET_BUDGET and source is not parts["headings"]:
+            continue
+        read += len(source)
         marked = highlight(source, query, code)
         if "<mark>" in marked:
             snippet = marked
             break
     if not snippet:
-        snippet = highlight(question.summary or parts["body"], query, code)
+        snippet = highlight(question.summary or parts["body"][:SNIPPET_BUDGET], query, code)
     return Hit(question=question, title=highlight(parts["title"], query, code, length=300), snippet=snippet, rank=rank)
