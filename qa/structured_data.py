@@ -1,5 +1,7 @@
-"""JSON-LD for question pages: an FAQPage of the visible sub-questions and answers, and
-a BreadcrumbList (home › category › question). Only what the page itself shows."""
+"""JSON-LD: for question pages an FAQPage of the visible sub-questions and answers, and
+a BreadcrumbList (home › category › question), only what the page itself shows; for the
+home page a WebSite with a SearchAction, so that search engines can offer the site's
+own search."""
 
 import json
 
@@ -54,3 +56,22 @@ def question_page(question, answers, absolute, code):
         ],
     }
     return as_script_json([faq, breadcrumbs])
+
+
+def home_page(absolute, code):
+    """The WebSite of the home page in language code, with its search (qa.search)."""
+    search = absolute(reverse("qa:search"))
+    return as_script_json(
+        {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": settings.SITE_NAME,
+            "url": absolute(reverse("qa:home")),
+            "inLanguage": code,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+                "query-input": "required name=search_term_string",
+            },
+        }
+    )

@@ -5,7 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import feeds, views
-from .search.views import SearchView
+from .search.views import SearchView, opensearch
 
 app_name = "qa"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path(_("tags/<slug:slug>/"), views.TagView.as_view(), name="tag"),
     path(_("askers/<slug:slug>/"), views.AskerView.as_view(), name="asker"),
     path(_("search/"), SearchView.as_view(), name="search"),
+    path("opensearch.xml", opensearch, name="opensearch"),
 ]

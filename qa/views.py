@@ -145,6 +145,7 @@ class HomeView(QuestionListView):
             sidebar=SIDEBAR_MARK,
             language_tabs=language_tabs(route="qa:home"),
             page_title=settings.SITE_TAGLINE,
+            structured_data=structured_data.home_page(self.request.build_absolute_uri, languages.active()),
             **kwargs,
         )
 

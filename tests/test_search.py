@@ -165,3 +165,22 @@ def test_every_reader_page_has_the_search_form(client):
     for path in ("/en/", "/nl/", "/de/", "/tr/"):
         body = client.get(path).content.decode()
         assert "<search>" in body and 'name="q"' in body
+
+
+def test_browsers_and_search_engines_are_told_about_the_search(client):
+    import json
+    import xml.etree.ElementTree as ET
+
+    for code, path in SEARCH.items():
+        home = client.get(f"/{code}/").content.decode()
+        link = f'type="application/opensearchdescription+xml" title="Project Sports" href="/{code}/opensearch.xml">'
+        assert f'<link rel="search" {link}' in home
+        data = json.loads(home.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+        target = data["potentialAction"]["target"]["urlTemplate"]
+        assert data["@type"] == "WebSite" and target == f"http://testserver{path}?q={{search_term_string}}"
+        response = client.get(f"/{code}/opensearch.xml")
+        assert response["Content-Type"].startswith("application/opensearchdescription+xml")
+        root = ET.fromstring(response.content)
+        ns = "{http://a9.com/-/spec/opensearch/1.1/}"
+        assert root.find(f"{ns}Url").get("template") == f"http://testserver{path}?q={{searchTerms}}"
+        assert root.findtext(f"{ns}Language") == code

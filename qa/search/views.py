@@ -3,8 +3,12 @@ zoeken, suche, ara). Never stored in the page cache and never indexed: each quer
 a page of its own, and a crawler must not be able to fill Redis with them (the
 response is private, which qa.page_cache does not store)."""
 
+from django.conf import settings
 from django.core.paginator import InvalidPage
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -46,3 +50,20 @@ class SearchView(TemplateView):
         if not text or context.get("error") or not (results and results.count):
             context["newest"] = Question.objects.visible(code).for_listing(code)[:NEWEST]
         return context
+
+
+def opensearch(request):
+    """The OpenSearch description of the search in the URL's language
+    (`<link rel="search">` on every page): browsers offer "search Project Sports"."""
+    absolute = request.build_absolute_uri
+    context = {
+        "site_name": settings.SITE_NAME,
+        "description": settings.SITE_TAGLINE,
+        "language": languages.active(),
+        "template": absolute(reverse("qa:search")) + "?q={searchTerms}",
+        "icon": absolute(static("img/favicon.svg")),
+    }
+    return HttpResponse(
+        render_to_string("qa/opensearch.xml", context, request=request),
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )
