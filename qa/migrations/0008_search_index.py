@@ -1,7 +1,12 @@
 """The search index (qa.search): on PostgreSQL one narrow tsvector row per (question,
 language) with a GIN index per language; on SQLite one FTS5 table per language. Both are
 made here by hand, for the database in use, since neither is a Django model; the rows
-are filled by `manage.py rebuild_search_index` (and by every save from now on)."""
+are filled by `manage.py rebuild_search_index` (and by every save from now on).
+
+No foreign key to qa_question: Django does not know these tables, and a key would stop
+it from emptying qa_question (TRUNCATE in `flush` and the test runner). A deleted
+question's rows go with it (qa.signals); a row left by a raw SQL delete is never shown,
+since results are only questions readers may see, and a rebuild drops it."""
 
 from django.db import migrations
 
@@ -13,7 +18,7 @@ def create(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
             cursor.execute(
                 "CREATE TABLE IF NOT EXISTS qa_search_document ("
-                " question_id bigint NOT NULL REFERENCES qa_question (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+                " question_id bigint NOT NULL,"
                 " language varchar(10) NOT NULL,"
                 " document tsvector NOT NULL,"
                 " PRIMARY KEY (question_id, language))"
