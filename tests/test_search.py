@@ -184,3 +184,16 @@ def test_browsers_and_search_engines_are_told_about_the_search(client):
         ns = "{http://a9.com/-/spec/opensearch/1.1/}"
         assert root.find(f"{ns}Url").get("template") == f"http://testserver{path}?q={{searchTerms}}"
         assert root.findtext(f"{ns}Language") == code
+
+
+def test_rebuild_search_index_brings_back_every_question(capsys):
+    from django.core.management import call_command
+
+    from qa.search.indexing import backend
+
+    questions = [make("en", f"Cooldown routine {n}", [("Why?", "Lower the heart rate.")]) for n in range(3)]
+    backend().delete_all()
+    assert found("en", "cooldown") == []
+    call_command("rebuild_search_index", batch_size=2)
+    assert sorted(found("en", "cooldown")) == sorted(q.pk for q in questions)
+    assert "Indexed 3 questions" in capsys.readouterr().out

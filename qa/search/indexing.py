@@ -38,10 +38,12 @@ def remove(question_ids):
 
 def rebuild(batch_size=500, progress=None):
     """Index every question again, batch by batch; progress(done, total) after each."""
-    backend().delete_all()
+    store = backend()
+    store.delete_all()
     ids = list(Question.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
         index(ids[start : start + batch_size])
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
+    store.analyze()
     return len(ids)

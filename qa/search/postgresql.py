@@ -44,6 +44,13 @@ def delete_all():
         cursor.execute("DELETE FROM qa_search_document")
 
 
+def analyze():
+    """Statistics for the planner after a rebuild (without them it guessed 30 rows for a
+    word in 98,000 questions)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE qa_search_document")
+
+
 def _lexeme(stem, prefix=False):
     return "'" + stem.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
 

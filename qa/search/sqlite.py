@@ -39,6 +39,14 @@ def delete_all():
             cursor.execute(f"DELETE FROM {table(code)}")
 
 
+def analyze():
+    """FTS5 keeps its own statistics; merging its segments after a rebuild keeps
+    queries reading one b-tree instead of one per batch."""
+    with connection.cursor() as cursor:
+        for code in languages.codes():
+            cursor.execute(f"INSERT INTO {table(code)} ({table(code)}) VALUES ('optimize')")
+
+
 def _quoted(stem):
     return '"' + stem.replace('"', '""') + '"'
 
