@@ -23,7 +23,9 @@ import json
 import math
 import os
 import random
+import re
 import sys
+from collections import Counter
 
 import django
 
@@ -95,7 +97,22 @@ def sample_pages():
     with translation.override("en"):
         found.append(["RSS feed (en)", reverse("qa:feed_rss")])
     found.append(["sitemap index", reverse("sitemap_index")])
+    found += search_pages()
     return found
+
+
+def search_pages():
+    """Two searches in English (never cached: every request is a search): the word most
+    common in the newest 500 titles (a broad query, thousands of hits at 100,000
+    questions) and one of the rarest of them."""
+    titles = Question.objects.visible("en").values_list("title_en", flat=True)[:500]
+    counted = Counter(word.lower() for title in titles for word in re.findall(r"[A-Za-z]{5,}", title))
+    if not counted:
+        return []
+    broad, rare = counted.most_common(1)[0][0], counted.most_common()[-1][0]
+    with translation.override("en"):
+        path = reverse("qa:search")
+    return [[f"search (en, broad: {broad})", f"{path}?q={broad}"], [f"search (en, rare: {rare})", f"{path}?q={rare}"]]
 
 
 def visible_counts(code, field):
