@@ -86,7 +86,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -189,21 +189,9 @@ def get(port, path, cookie=None, encoding=None):
 
 def log_in(port):
     """A staff session through the admin's login form, as a browser behind the proxy gets it."""
-    page = get(port, "/admin/login/")
-    jar = servers.cookies(page)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    headers = {
-        "Host": HOST,
-        "Cookie": "; ".join(f"{k}={v}" for k, v in jar.items()),
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Origin": f"https://{HOST}",
-        "Referer": f"https://{HOST}/admin/login/",
-    }
-    body = urlencode({**STAFF, "csrfmiddlewaretoken": token, "next": "/admin/"})
-    response = servers.request("POST", port, "/admin/login/", headers=headers, body=body, https_proxy=True)
-    session = servers.cookies(response).get("sessionid")
-    if response.status != 302 or not session:
-        raise RuntimeError(f"staff login failed: {response.status}\n{response.text[:1000]}")
+    session = servers.admin_log_in(port, STAFF["username"], STAFF["password"]).get("sessionid")
+    if not session:
+        raise RuntimeError("staff login gave no session cookie")
     return f"sessionid={session}"
 
 

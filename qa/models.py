@@ -68,6 +68,12 @@ def require_some_language(obj, field):
         raise ValidationError(_("Fill in the %(field)s in at least one language.") % {"field": label})
 
 
+def others_than(obj):
+    """The rows of obj's model other than obj itself (all of them for an unsaved obj)."""
+    manager = type(obj)._default_manager
+    return manager.exclude(pk=obj.pk) if obj.pk else manager.all()
+
+
 def fill_slugs(obj, source, remake_taken=False):
     """Give every language that has a `source` text but no slug one made from that
     text, unique in its language (`…-2`, `…-3`: qa.slugs.unique_slug). A text with
@@ -77,7 +83,7 @@ def fill_slugs(obj, source, remake_taken=False):
     is made unique too; one the editor wrote is left for the unique constraint's
     form error to name."""
     max_length = obj._meta.get_field("slug").max_length
-    others = type(obj)._default_manager.exclude(pk=obj.pk) if obj.pk else type(obj)._default_manager.all()
+    others = others_than(obj)
     for code in languages.codes():
         name, text = column("slug", code), getattr(obj, column(source, code))
         slug = getattr(obj, name)
@@ -100,7 +106,7 @@ def missing_slugs(obj, source):
 def refuse_same_name(obj, field="name"):
     """Model validation: no two objects of a kind share a name in one language
     (ignoring case): readers could not tell two tags "Marathon" apart."""
-    others = type(obj)._default_manager.exclude(pk=obj.pk) if obj.pk else type(obj)._default_manager.all()
+    others = others_than(obj)
     errors = {}
     for code in languages.codes():
         name = column(field, code)
@@ -265,7 +271,7 @@ class Asker(models.Model):
         """Every asker has a page, so a slug: from the name, unique (`…-2`), and
         "asker" for a name with nothing to make one from (such as "⚽"); see
         fill_slugs for remake_taken."""
-        others = Asker.objects.exclude(pk=self.pk) if self.pk else Asker.objects.all()
+        others = others_than(self)
         made = make_slug(self.name, max_length=100) or "asker"
         if not self.slug or (remake_taken and self.slug == made and others.filter(slug=made).exists()):
             self.slug = unique_slug(made, others, "slug", 100)
@@ -568,17 +574,16 @@ class Answer(models.Model):
     def save(self, *args, **kwargs):
         """Renders the Markdown of the languages whose body changed since it was read
         (every language of a new answer), and only those."""
-        rendered = getattr(self, "rendered_bodies", {})
-        for code in languages.codes():
+        for code in self.changed_bodies():
             body = getattr(self, column("body", code))
-            if code not in rendered or rendered[code] != body:
-                setattr(self, column("body_html", code), render(body) if body else None)
+            setattr(self, column("body_html", code), render(body) if body else None)
         super().save(*args, **kwargs)
         self.rendered_bodies = {code: getattr(self, column("body", code)) for code in languages.codes()}
 
     def clean(self):
-        """Both parts of an answer or neither, in each language, and a body within
-        the limits of qa.markdown.validate_body (named on its language's field)."""
+        """Both parts of an answer or neither, in each language, and a changed body
+        within the limits of qa.markdown.validate_body (named on its language's field):
+        an admin save of 200 answers checks only the ones edited."""
         require_some_language(self, "heading")
         for code in languages.codes():
             if bool(getattr(self, column("heading", code))) != bool(getattr(self, column("body", code))):
@@ -587,13 +592,23 @@ class Answer(models.Model):
                     % {"language": languages.name(code)}
                 )
         errors = {}
-        for code in languages.codes():
+        for code in self.changed_bodies():  # the others passed when they were saved
             try:
                 validate_body(getattr(self, column("body", code)))
             except ValidationError as error:
                 errors[column("body", code)] = error.error_list
         if errors:
             raise ValidationError(errors)
+
+    def changed_bodies(self):
+        """The languages whose body differs from the one read from the database (all of
+        them for a new answer): what save() renders and clean() checks."""
+        rendered = getattr(self, "rendered_bodies", {})
+        return [
+            code
+            for code in languages.codes()
+            if code not in rendered or rendered[code] != getattr(self, column("body", code))
+        ]
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):

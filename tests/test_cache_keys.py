@@ -3,11 +3,10 @@ canonical URL (qa.page_keys), and only a logged-in session skips the cache."""
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests import servers
 from tests.factories import make_question, url
+from tests.test_page_cache import get
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +16,6 @@ def page_entries():
     if hasattr(cache._cache, "get_client"):
         return list(cache._cache.get_client(write=False).scan_iter(match="*projectsports:page:*"))
     return [key for key in cache._cache if "projectsports:page:" in key]
-
-
-def get(client, path, **headers):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, **headers)
-    return response, len(queries)
 
 
 def test_a_thousand_junk_urls_add_no_entry_and_are_answered_from_the_real_pages(client, content):

@@ -16,27 +16,35 @@ from qa.models import Answer, Question
 FIELDS = ("title", "headings", "body")
 
 
-def texts(question_ids, code):
-    """{question id: {"title": ..., "headings": ..., "body": ...}} in language code, for
-    the questions that have a title in it: two queries, whatever their number."""
-    titles = dict(
-        Question.objects.filter(pk__in=question_ids)
-        .exclude(**{f"{column('title', code)}__isnull": True})
-        .exclude(**{column("title", code): ""})
-        .values_list("pk", column("title", code))
-    )
-    found = {pk: {"title": title, "headings": [], "body": []} for pk, title in titles.items()}
+def texts(question_ids, codes):
+    """{code: {question id: {"title": ..., "headings": ..., "body": ...}}} for each
+    language in codes, holding the questions that have a title in it: two queries for
+    all the languages together, whatever the number of questions."""
+    title, heading, body_html = ([column(field, code) for code in codes] for field in ("title", "heading", "body_html"))
+    found = {code: {} for code in codes}
+    for pk, *titles in Question.objects.filter(pk__in=question_ids).values_list("pk", *title):
+        for code, text in zip(codes, titles, strict=True):
+            if text:
+                found[code][pk] = {"title": text, "headings": [], "body": []}
     answers = (
-        Answer.objects.filter(question_id__in=list(found))
+        Answer.objects.filter(question_id__in=question_ids)
         .order_by("question_id", "position", "pk")
-        .values_list("question_id", column("heading", code), column("body_html", code))
+        .values_list("question_id", *heading, *body_html)
     )
-    for question_id, heading, body_html in answers:
-        if heading:
-            found[question_id]["headings"].append(heading)
-        if body_html:
-            found[question_id]["body"].append(html_to_text(body_html))
+    n = len(codes)
+    for question_id, *columns in answers:
+        for i, code in enumerate(codes):
+            parts = found[code].get(question_id)
+            if parts is None:
+                continue
+            if columns[i]:
+                parts["headings"].append(columns[i])
+            if columns[n + i]:
+                parts["body"].append(html_to_text(columns[n + i]))
     return {
-        pk: {"title": parts["title"], "headings": "\n".join(parts["headings"]), "body": "\n\n".join(parts["body"])}
-        for pk, parts in found.items()
+        code: {
+            pk: {"title": parts["title"], "headings": "\n".join(parts["headings"]), "body": "\n\n".join(parts["body"])}
+            for pk, parts in questions.items()
+        }
+        for code, questions in found.items()
     }

@@ -26,8 +26,7 @@ def stemmed(parts, code):
 def index(question_ids):
     question_ids = list(question_ids)
     store = backend()
-    for code in languages.codes():
-        found = documents.texts(question_ids, code)
+    for code, found in documents.texts(question_ids, languages.codes()).items():
         store.delete([pk for pk in question_ids if pk not in found], [code])
         store.write(code, {pk: stemmed(parts, code) for pk, parts in found.items()})
 

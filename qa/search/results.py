@@ -53,7 +53,7 @@ def search(code, text, page=1):
     results.page = Paginator(ordered, PER_PAGE).page(page)
     shown = list(results.page.object_list)
     questions = Question.objects.for_listing(code).in_bulk(shown)
-    texts = documents.texts(shown, code)
+    texts = documents.texts(shown, [code])[code]
     results.hits = [hit(questions[pk], texts.get(pk), query, code, ranks[pk]) for pk in shown if pk in questions]
     results.page.object_list = results.hits
     return results
@@ -68,15 +68,18 @@ def hit(question, parts, query, code, rank):
     every word it reads, so it reads paragraph by paragraph and at most SNIPPET_BUDGET
     characters of them (a long answer's match further down gives the summary instead)."""
     parts = parts or {"title": question.title, "headings": "", "body": ""}
-    snippet, read = "", 0
-    for source in [*parts["body"].splitlines(), parts["headings"]]:
-        if read > SNIPPET_BUDGET and source is not parts["headings"]:
-            continue
-        read += len(source)
-        marked = highlight(source, query, code)
-        if "<mark>" in marked:
-            snippet = marked
+    title = highlight(parts["title"], query, code, length=300)
+    return Hit(question=question, title=title, snippet=snippet(parts, question.summary, query, code), rank=rank)
+
+
+def snippet(parts, summary, query, code):
+    read = 0
+    for paragraph in parts["body"].splitlines():
+        if read > SNIPPET_BUDGET:
             break
-    if not snippet:
-        snippet = highlight(question.summary or parts["body"][:SNIPPET_BUDGET], query, code)
-    return Hit(question=question, title=highlight(parts["title"], query, code, length=300), snippet=snippet, rank=rank)
+        read += len(paragraph)
+        if "<mark>" in (marked := highlight(paragraph, query, code)):
+            return marked
+    if "<mark>" in (marked := highlight(parts["headings"], query, code)):
+        return marked
+    return highlight(summary or parts["body"][:SNIPPET_BUDGET], query, code)
