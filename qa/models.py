@@ -173,6 +173,20 @@ class TranslatedSlugModel(models.Model):
         slug = self.current_slug()
         return slug_path(languages.active(), self.url_name, slug) if slug else None
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        """Remembers the names as read: qa.signals re-indexes this object's questions for
+        search only when one of them changed (a category may hold thousands)."""
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance.names_as_read = instance.names()
+        return instance
+
+    def names(self):
+        return {code: self.__dict__.get(column("name", code)) for code in languages.codes()}
+
+    def names_changed(self):
+        return getattr(self, "names_as_read", None) != self.names()
+
     def available_languages(self):
         return [
             code
@@ -671,3 +685,31 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class SearchWord(models.Model):
+    """A word found in the search index of a language, for "Did you mean …"
+    (qa.search.suggestions): the matching form (qa.search.text.fold) and the word as
+    first written, in lower case. Words are added as questions are indexed and dropped
+    only by a rebuild, so a word may outlive its last question: a suggestion is offered
+    only when it finds something. Its first and last two letters are indexed, so the
+    candidates for a misspelt word are the words that begin or end like it."""
+
+    language = models.CharField(max_length=10)
+    folded = models.CharField(max_length=100)
+    word = models.CharField(max_length=100)
+    head = models.CharField(max_length=2)
+    tail = models.CharField(max_length=2)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [models.UniqueConstraint(fields=["language", "folded"], name="qa_searchword_unique")]
+        indexes = [
+            models.Index(fields=["language", "head", "length"], name="qa_searchword_head"),
+            models.Index(fields=["language", "tail", "length"], name="qa_searchword_tail"),
+        ]
+
+    def __str__(self):
+        return f"{self.language}: {self.word}"

@@ -6,7 +6,8 @@ management command, the shell):
 - The stored question counts of categories, tags and askers (qa.counts) are recounted
   for the lists a change touches.
 - Deleting a question retires its slugs, so its old URLs answer 410 Gone.
-- The search index (qa.search) follows every save and delete of a question or answer.
+- The search index (qa.search) follows every save and delete of a question, an answer
+  or a question's tags, and every renaming of a category or tag.
 - Every content change bumps the content version, so no cached page outlives it.
 
 All of it runs inside the change's own transaction (content models save atomically).
@@ -22,7 +23,7 @@ transaction (the admin's change view is atomic), so readers see all of it or not
 import threading
 from contextlib import contextmanager
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -99,6 +100,21 @@ def index_saved_question(sender, instance, **kwargs):
         search.index([instance.pk])
 
 
+@receiver(post_save, sender=Category)
+@receiver(post_save, sender=Tag)
+def index_questions_of_renamed_label(sender, instance, created, **kwargs):
+    """Category and tag names are searched with their questions: a renamed one has its
+    questions indexed again (a category may hold thousands: only when a name changed)."""
+    if created or not instance.names_changed():
+        return
+    if sender is Category:
+        question_ids = instance.questions.values_list("pk", flat=True)
+    else:
+        question_ids = instance.tagged_questions.values_list("content_object_id", flat=True)
+    search.index(sorted(question_ids))
+    instance.names_as_read = instance.names()
+
+
 @receiver(post_delete, sender=Question)
 def forget_deleted_question(sender, instance, **kwargs):
     """A deleted question's URLs answer 410 Gone from now on, and its lists shrink
@@ -116,6 +132,29 @@ def follow_tag_change(sender, instance, **kwargs):
     article does, qa.fragments), and the tag is recounted."""
     Question.objects.filter(pk=instance.content_object_id).update(updated_at=timezone.now())
     counts.refresh_counts(Tag, {instance.tag_id})
+    if deleted_with(kwargs.get("origin"), (Question, Tag)):
+        return  # the question goes as well, or index_questions_of_deleted_tag follows
+    if (batch := collecting()) is not None:
+        batch.questions.add(instance.content_object_id)
+    else:
+        search.index([instance.content_object_id])
+
+
+def deleted_with(origin, models):
+    """Whether a post_delete's origin (the instance or queryset delete() was called on)
+    is of one of models."""
+    return isinstance(origin, models) or getattr(origin, "model", None) in models
+
+
+@receiver(pre_delete, sender=Tag)
+def note_questions_of_deleted_tag(sender, instance, **kwargs):
+    instance.question_ids = sorted(instance.tagged_questions.values_list("content_object_id", flat=True))
+
+
+@receiver(post_delete, sender=Tag)
+def index_questions_of_deleted_tag(sender, instance, **kwargs):
+    """A deleted tag's questions are indexed without its name, in batches."""
+    search.index(instance.question_ids)
 
 
 CONTENT_MODELS = [Question, Answer, Category, Tag, TaggedQuestion, Asker]

@@ -1,5 +1,6 @@
-"""Related questions: same language, visible, never itself; shared tags, then category,
-then newest; at most six; never empty while another question exists in the language."""
+"""Related questions: same language, visible, never itself; two or more shared tags, then
+similar text, then category, then one shared tag, then newest; at most six; never empty
+while another question exists in the language."""
 
 from datetime import timedelta
 
@@ -22,22 +23,34 @@ def titles(questions):
     return [q.title_en.removesuffix(" (en)") for q in questions]
 
 
-def test_order_is_shared_tags_then_category_then_newest():
+def test_order_is_shared_tags_then_similar_text_then_category_then_one_tag_then_newest():
     running, cycling = make_category("Running"), make_category("Cycling")
     a, b, c = make_tag(), make_tag(), make_tag()
-    question = make_question("Main", category=running, tags=[a, b, c])
+    question = make_question("Saddle height on a road bike", category=running, tags=[a, b, c])
     make_question("One tag, old", category=cycling, tags=[a], published_at=days_ago(30))
     make_question("Two tags", category=cycling, tags=[a, b], published_at=days_ago(20))
     make_question("Same category", category=running, published_at=days_ago(10))
+    make_question("How high should a saddle be?", category=cycling, published_at=days_ago(50))
     make_question("Newest, unrelated", category=cycling, published_at=days_ago(1))
     make_question("Older, unrelated", category=cycling, published_at=days_ago(40))
     assert titles(related_questions(question, "en")) == [
         "Two tags",
-        "One tag, old",
+        "How high should a saddle be?",
         "Same category",
+        "One tag, old",
         "Newest, unrelated",
         "Older, unrelated",
     ]
+
+
+def test_the_most_similar_titles_come_first_in_every_language():
+    question = make_question("Marathon pacing strategy")
+    make_question("Marathon nutrition", published_at=days_ago(1))
+    make_question("Marathon pacing for beginners", published_at=days_ago(5))
+    make_question("Swimming drills", published_at=days_ago(0))
+    for code in ("nl", "en", "de", "tr"):
+        found = [getattr(other, f"title_{code}") for other in related_questions(question, code)]
+        assert found[:2] == [f"Marathon pacing for beginners ({code})", f"Marathon nutrition ({code})"], code
 
 
 def test_at_most_six_never_itself_only_visible_and_in_the_language():

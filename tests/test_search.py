@@ -197,3 +197,60 @@ def test_rebuild_search_index_brings_back_every_question(capsys):
     call_command("rebuild_search_index", batch_size=2)
     assert sorted(found("en", "cooldown")) == sorted(q.pk for q in questions)
     assert "Indexed 3 questions" in capsys.readouterr().out
+
+
+def test_category_and_tag_names_are_found_and_follow_renames_and_deletes():
+    from tests.factories import make_tag
+
+    question = make("en", "How often should I train?", [("A rule?", "Rest a day between hard sessions.")])
+    category = question.category
+    category.name_en = "Triathlon"
+    category.save()
+    assert found("en", "triathlon") == [question.pk]
+    tag = make_tag("Periodisation")
+    question.tags.add(tag)
+    assert found("en", "periodisation") == [question.pk]
+    tag.refresh_from_db()
+    tag.name_en = "Tapering"
+    tag.save()
+    assert found("en", "periodisation") == [] and found("en", "tapering") == [question.pk]
+    tag.delete()
+    assert found("en", "tapering") == []
+    # A tag or category saved without a new name indexes nothing again.
+    with CaptureQueriesContext(connection) as saved:
+        category.refresh_from_db()
+        category.save()
+    assert not [query for query in saved.captured_queries if "qa_search" in query["sql"]]
+
+
+def test_a_search_that_finds_nothing_suggests_a_correction_in_each_language(client):
+    make("en", "What is the offside rule?", [("Who decides?", "The assistant referee.")])
+    make("nl", "Hoe hoog moet mijn zadel staan?", [("Waarom?", "Voor de knieën.")])
+    make("de", "Welche Laufschuhe für den Marathon?", [("Wann?", "Nach 800 Kilometern.")])
+    make("tr", "Maraton için ne kadar antrenman?", [("Ne zaman?", "Işık varken koşun.")])
+    asked = {"en": ("ofside rulle", "offside rule"), "nl": ("zadle", "zadel"), "de": ("Marahton", "marathon")}
+    asked["tr"] = ("maratno", "maraton")
+    for code, (typo, correction) in asked.items():
+        body = client.get(SEARCH[code], {"q": typo}).content.decode()
+        assert f">{correction}</a>" in body, (code, typo)
+        assert f'href="?q={correction.replace(" ", "+")}"' in body
+        assert client.get(SEARCH[code], {"q": correction}).content.decode().count("<mark>") >= 1
+
+
+def test_a_correction_is_offered_only_when_it_finds_something():
+    from qa.search.suggestions import suggest
+
+    question = make("en", "Is cadence trainable?", [("How?", "Short strides.")])
+    assert suggest("en", "cadense") == "cadence"
+    assert suggest("en", "cadence") is None  # nothing misspelt
+    assert suggest("en", "qwxzv") is None  # nothing near
+    question.delete()  # "cadence" stays in the vocabulary until a rebuild, but finds nothing
+    assert suggest("en", "cadense") is None
+
+
+def test_turkish_suggestions_keep_turkish_letters_and_casing():
+    from qa.search.suggestions import suggest
+
+    make("tr", "Koşu ayakkabısı nasıl seçilir?", [("Ne zaman?", "Işıklı bir mağazada.")])
+    assert suggest("tr", "ayakabısı") == "ayakkabısı"
+    assert suggest("tr", "IŞKLI") == "ışıklı"

@@ -7,10 +7,10 @@ change's transaction, once per change (qa.signals.one_change)."""
 from django.db import connection
 
 from qa import languages
-from qa.models import Question
+from qa.models import Question, SearchWord
 
 from . import documents, postgresql, sqlite
-from .text import terms
+from .text import terms, vocabulary
 
 
 def backend():
@@ -20,25 +20,61 @@ def backend():
 
 
 def stemmed(parts, code):
-    return {field: " ".join(terms(parts[field], code)) for field in documents.FIELDS}
+    """The three stored fields: the labels (category and tag names) weigh as much as the
+    sub-questions, so they share a field."""
+    return {
+        "title": " ".join(terms(parts["title"], code)),
+        "headings": " ".join(terms(parts["headings"] + "\n" + parts["labels"], code)),
+        "body": " ".join(terms(parts["body"], code)),
+    }
+
+
+BATCH_SIZE = 500
 
 
 def index(question_ids):
+    """Index these questions again, BATCH_SIZE at a time (a renamed category may hold
+    thousands)."""
     question_ids = list(question_ids)
+    for start in range(0, len(question_ids), BATCH_SIZE):
+        _index_batch(question_ids[start : start + BATCH_SIZE])
+
+
+def _index_batch(question_ids):
     store = backend()
     for code, found in documents.texts(question_ids, languages.codes()).items():
         store.delete([pk for pk in question_ids if pk not in found], [code])
         store.write(code, {pk: stemmed(parts, code) for pk, parts in found.items()})
+        add_words(code, found.values())
+
+
+def add_words(code, texts):
+    """The words of these texts join the language's vocabulary for "Did you mean"
+    (qa.search.suggestions); words already there stay as they are."""
+    found = {}
+    for parts in texts:
+        for text in parts.values():
+            for folded, word in vocabulary(text, code).items():
+                found.setdefault(folded, word)
+    SearchWord.objects.bulk_create(
+        [
+            SearchWord(language=code, folded=folded, word=word, head=folded[:2], tail=folded[-2:], length=len(folded))
+            for folded, word in found.items()
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
 
 
 def remove(question_ids):
     backend().delete(list(question_ids))
 
 
-def rebuild(batch_size=500, progress=None):
+def rebuild(batch_size=BATCH_SIZE, progress=None):
     """Index every question again, batch by batch; progress(done, total) after each."""
     store = backend()
     store.delete_all()
+    SearchWord.objects.all().delete()
     ids = list(Question.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
         index(ids[start : start + batch_size])

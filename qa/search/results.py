@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 
+from qa.languages import column
 from qa.models import Question
 
 from . import documents
@@ -45,9 +46,12 @@ def search(code, text, page=1):
     results = Results(query=query)
     if query.is_empty or not query.groups:
         return results
-    matches = backend().match(code, query, CANDIDATES)
+    store = backend()
+    matches = store.match(code, query, CANDIDATES)
     ranks = dict(matches)
-    visible = set(Question.objects.visible(code).filter(pk__in=list(ranks)).values_list("pk", flat=True))
+    visible = set(
+        Question.objects.visible(code).filter(pk__in=store.id_set(ranks)).order_by().values_list("pk", flat=True)
+    )
     ordered = [pk for pk, _rank in matches if pk in visible]
     results.count, results.capped = len(ordered), len(matches) >= CANDIDATES
     results.page = Paginator(ordered, PER_PAGE).page(page)
@@ -69,7 +73,8 @@ def hit(question, parts, query, code, rank):
     characters of them (a long answer's match further down gives the summary instead)."""
     parts = parts or {"title": question.title, "headings": "", "body": ""}
     title = highlight(parts["title"], query, code, length=300)
-    return Hit(question=question, title=title, snippet=snippet(parts, question.summary, query, code), rank=rank)
+    summary = getattr(question, column("summary", code))
+    return Hit(question=question, title=title, snippet=snippet(parts, summary, query, code), rank=rank)
 
 
 def snippet(parts, summary, query, code):

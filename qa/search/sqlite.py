@@ -3,7 +3,10 @@ rowid is the question's id), holding the text qa.search.text folded and stemmed,
 that FTS5's own tokenizer only splits it at spaces. Ranked with bm25(), the title
 weighing most, then the sub-questions, then the answers."""
 
+import json
+
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from qa import languages
 
@@ -47,6 +50,11 @@ def analyze():
             cursor.execute(f"INSERT INTO {table(code)} ({table(code)}) VALUES ('optimize')")
 
 
+def id_set(ids):
+    """SQL for a set of question ids in one parameter (a JSON array), as on PostgreSQL."""
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
+
+
 def _quoted(stem):
     return '"' + stem.replace('"', '""') + '"'
 
@@ -66,7 +74,7 @@ def match_expression(query):
     expression = " AND ".join(groups)
     if query.excluded:
         expression += " NOT (" + " OR ".join(_alternative(item) for item in query.excluded) + ")"
-    return expression
+    return "{title headings} : (" + expression + ")" if query.headings_only else expression
 
 
 def match(code, query, limit):

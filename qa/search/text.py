@@ -182,13 +182,15 @@ class Phrase:
 @dataclass
 class Query:
     """A parsed query: every group must match (by one of its alternatives), none of
-    `excluded` may. `words` are the folded, unstemmed words looked for, for highlighting and
-    "did you mean"; `only_stop_words` tells the reader why nothing is searched for."""
+    `excluded` may. `words` are the folded, unstemmed words looked for, for "did you
+    mean"; `only_stop_words` tells the reader why nothing is searched for."""
 
     groups: list[list[Term | Phrase]] = field(default_factory=list)
     excluded: list[Term | Phrase] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     only_stop_words: bool = False
+    # Match titles and sub-questions (and labels) only, not answer text: qa.search.similar.
+    headings_only: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -312,6 +314,17 @@ def _word_texts(text: str) -> list[str]:
     return found
 
 
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word of `text`: the span includes an apostrophe suffix
+    ("İstanbul'da"), the word does not."""
+    return _tokens(text)
+
+
+def fold_token(word: str, language: str) -> str:
+    """The matching form of one word of `tokens()`, as the index holds it before stemming."""
+    return _fold_word(word[:MAX_WORD_LENGTH], language)
+
+
 def words(text: str) -> list[tuple[int, int]]:
     """Spans of the words of `text` in the original string, one per term of
     `terms(text, language)` in the same order, so that stems map back onto the text."""
@@ -325,6 +338,42 @@ def terms(text: str, language: str) -> list[str]:
 
 
 _STOP_WORDS = {code: frozenset(fold(word, code) for word in text.split()) for code, text in _STOP_WORDS_TEXT.items()}
+
+
+def is_stop_word(word: str, language: str) -> bool:
+    """Whether a word (as written or folded) is one of the language's stop words."""
+    return fold_token(word, language) in _STOP_WORDS[language]
+
+
+# Words offered as corrections: letters only, not too short to be misspelt, not too long
+# to be a word.
+MIN_VOCABULARY_LENGTH, MAX_VOCABULARY_LENGTH = 3, 40
+
+
+def lower(text: str, language: str) -> str:
+    """`text` in lower case as the language writes it, accents kept (a suggestion shows
+    "über", not "uber")."""
+    if language == "tr":
+        text = _turkish_capitals(text)
+    return text.lower()
+
+
+def vocabulary(text: str, language: str) -> dict[str, str]:
+    """{folded word: the word in lower case} of the words of `text` a misspelt query word
+    may be corrected to: letters only, 3 to 40 of them, no stop words."""
+    found = {}
+    for word in _word_texts(text):
+        if not (MIN_VOCABULARY_LENGTH <= len(word) <= MAX_VOCABULARY_LENGTH) or not word.isalpha():
+            continue
+        folded = _fold_word(word, language)
+        if (
+            folded not in found
+            and folded.isalpha()
+            and len(folded) <= MAX_VOCABULARY_LENGTH
+            and folded not in _STOP_WORDS[language]
+        ):
+            found[folded] = lower(word, language)
+    return found
 
 
 def _chunks(text: str) -> list[tuple[bool, bool, str, int]]:

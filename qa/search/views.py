@@ -18,6 +18,7 @@ from qa.links import language_tabs
 from qa.models import Question
 
 from .results import search
+from .suggestions import suggest
 from .text import MAX_QUERY_LENGTH, QueryTooLong
 
 NEWEST = 5
@@ -47,6 +48,8 @@ class SearchView(TemplateView):
             except InvalidPage as error:
                 raise Http404(_("No page has this address.")) from error
         results = context.get("results")
+        if results and not results.count and not results.query.is_empty:
+            context["suggestion"] = suggest(code, text)
         if not text or context.get("error") or not (results and results.count):
             context["newest"] = Question.objects.visible(code).for_listing(code)[:NEWEST]
         return context
