@@ -689,8 +689,9 @@ class ContentVersion(models.Model):
 
 class SearchWord(models.Model):
     """A word found in the search index of a language, for "Did you mean …"
-    (qa.search.suggestions): the matching form (qa.search.text.fold) and the word as
-    first written, in lower case. Words are added as questions are indexed and dropped
+    (qa.search.suggestions) and for the terms a half-typed word may stand for
+    (qa.search.prefixes): the matching form (qa.search.text.fold) and the word as
+    first written, in lower case, and its stem. Words are added as questions are indexed and dropped
     only by a rebuild, so a word may outlive its last question: a suggestion is offered
     only when it finds something. Its first and last two letters are indexed, so the
     candidates for a misspelt word are the words that begin or end like it."""
@@ -698,6 +699,7 @@ class SearchWord(models.Model):
     language = models.CharField(max_length=10)
     folded = models.CharField(max_length=100)
     word = models.CharField(max_length=100)
+    stem = models.CharField(max_length=100)  # its index term: qa.search.prefixes
     head = models.CharField(max_length=2)
     tail = models.CharField(max_length=2)
     length = models.PositiveSmallIntegerField()
@@ -709,6 +711,7 @@ class SearchWord(models.Model):
         indexes = [
             models.Index(fields=["language", "head", "length"], name="qa_searchword_head"),
             models.Index(fields=["language", "tail", "length"], name="qa_searchword_tail"),
+            models.Index(fields=["language", "stem"], name="qa_searchword_stem"),
         ]
 
     def __str__(self):

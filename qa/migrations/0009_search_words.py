@@ -16,6 +16,7 @@ class Migration(migrations.Migration):
                 ("language", models.CharField(max_length=10)),
                 ("folded", models.CharField(max_length=100)),
                 ("word", models.CharField(max_length=100)),
+                ("stem", models.CharField(max_length=100)),
                 ("head", models.CharField(max_length=2)),
                 ("tail", models.CharField(max_length=2)),
                 ("length", models.PositiveSmallIntegerField()),
@@ -26,6 +27,7 @@ class Migration(migrations.Migration):
                 "indexes": [
                     models.Index(fields=["language", "head", "length"], name="qa_searchword_head"),
                     models.Index(fields=["language", "tail", "length"], name="qa_searchword_tail"),
+                    models.Index(fields=["language", "stem"], name="qa_searchword_stem"),
                 ],
                 "constraints": [models.UniqueConstraint(fields=("language", "folded"), name="qa_searchword_unique")],
             },

@@ -49,17 +49,25 @@ def _index_batch(question_ids):
 
 
 def add_words(code, texts):
-    """The words of these texts join the language's vocabulary for "Did you mean"
-    (qa.search.suggestions); words already there stay as they are."""
+    """The words of these texts join the language's vocabulary (qa.search.suggestions,
+    qa.search.prefixes); words already there stay as they are."""
     found = {}
     for parts in texts:
         for text in parts.values():
-            for folded, word in vocabulary(text, code).items():
-                found.setdefault(folded, word)
+            for folded, word_and_stem in vocabulary(text, code).items():
+                found.setdefault(folded, word_and_stem)
     SearchWord.objects.bulk_create(
         [
-            SearchWord(language=code, folded=folded, word=word, head=folded[:2], tail=folded[-2:], length=len(folded))
-            for folded, word in found.items()
+            SearchWord(
+                language=code,
+                folded=folded,
+                word=word,
+                stem=stem,
+                head=folded[:2],
+                tail=folded[-2:],
+                length=len(folded),
+            )
+            for folded, (word, stem) in found.items()
         ],
         ignore_conflicts=True,
         batch_size=1000,

@@ -5,7 +5,8 @@ marked (qa.search.text.highlight escapes everything else).
 At most CANDIDATES matches are ranked and counted (a word found in most questions is
 not ranked over all of them); the page's questions are then read in one query with
 what a list shows, and their texts in two more: five queries whatever the number of
-hits (tests/test_search.py counts them)."""
+hits (tests/test_search.py counts them), and one more for a half-typed last word
+(qa.search.prefixes)."""
 
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from qa.models import Question
 
 from . import documents
 from .indexing import backend
+from .prefixes import expand
 from .text import highlight, parse_query
 
 CANDIDATES = 2000
@@ -47,7 +49,7 @@ def search(code, text, page=1):
     if query.is_empty or not query.groups:
         return results
     store = backend()
-    matches = store.match(code, query, CANDIDATES)
+    matches = store.match(code, expand(query, code), CANDIDATES)
     ranks = dict(matches)
     visible = set(
         Question.objects.visible(code).filter(pk__in=store.id_set(ranks)).order_by().values_list("pk", flat=True)

@@ -78,12 +78,17 @@ def match_expression(query):
 
 
 def match(code, query, limit):
-    """[(question id, score)], best first, at most limit of them."""
+    """[(question id, score)], best first, at most limit of them: the newest `limit`
+    matches are ranked, as on PostgreSQL a broad query is not ranked over every row that
+    has a word (ORDER BY bm25() scored all 95,000 rows of "training" at 100,000
+    questions: 106 ms; the newest 2,000 by rowid, then sorted here: see the README)."""
     weights = ", ".join(str(weight) for weight in WEIGHTS)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT rowid, bm25({table(code)}, {weights}) AS score FROM {table(code)} "
-            f"WHERE {table(code)} MATCH %s ORDER BY score LIMIT %s",
+            f"WHERE {table(code)} MATCH %s ORDER BY rowid DESC LIMIT %s",
             [match_expression(query), limit],
         )
-        return [(pk, -score) for pk, score in cursor.fetchall()]
+        found = cursor.fetchall()
+    found.sort(key=lambda row: (row[1], -row[0]))  # bm25: lower is better
+    return [(pk, -score) for pk, score in found]

@@ -65,8 +65,9 @@ Query syntax (`parse_query`)
   ordinary words (and stop words) and never operators: they are too common in questions. The
   last word, when it is not quoted or excluded, has at least two letters, is not a stop word
   and the query does not end in a space, also matches as a prefix: of its stem, so "running"
-  finds "runner"; known miss: a half-typed word that runs past its stem ("runnin") does not
-  find "running" (indexed as "run"). A prefix of a stop word ("the" on the way to "theory")
+  finds "runner" (qa.search.prefixes looks up the terms a prefix stands for); known miss: a
+  half-typed word that runs past its stem ("runnin") does not find "running" (indexed as
+  "run"). A prefix of a stop word ("the" on the way to "theory")
   waits for the next letter.
 
 Known misses of the stemmers (the tests pin each one)
@@ -358,9 +359,9 @@ def lower(text: str, language: str) -> str:
     return text.lower()
 
 
-def vocabulary(text: str, language: str) -> dict[str, str]:
-    """{folded word: the word in lower case} of the words of `text` a misspelt query word
-    may be corrected to: letters only, 3 to 40 of them, no stop words."""
+def vocabulary(text: str, language: str) -> dict[str, tuple[str, str]]:
+    """{folded word: (the word in lower case, its stem)} of the words of `text` a misspelt
+    or half-typed query word may stand for: letters only, 3 to 40 of them, no stop words."""
     found = {}
     for word in _word_texts(text):
         if not (MIN_VOCABULARY_LENGTH <= len(word) <= MAX_VOCABULARY_LENGTH) or not word.isalpha():
@@ -373,7 +374,8 @@ def vocabulary(text: str, language: str) -> dict[str, str]:
             and folded not in _STOP_WORDS[language]
         ):
             found[folded] = lower(word, language)
-    return found
+    stems = _stem(list(found), language)
+    return {folded: (word, stem) for (folded, word), stem in zip(found.items(), stems, strict=True)}
 
 
 def _chunks(text: str) -> list[tuple[bool, bool, str, int]]:
