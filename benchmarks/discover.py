@@ -39,6 +39,7 @@ from django.utils import translation  # noqa: E402
 from qa import languages  # noqa: E402
 from qa.links import url_in  # noqa: E402
 from qa.models import Asker, Category, Question, Tag  # noqa: E402
+from qa.search.text import is_stop_word  # noqa: E402
 from qa.views import HomeView  # noqa: E402
 
 MAX_DEEP_PAGE = 500
@@ -103,10 +104,12 @@ def sample_pages():
 
 def search_pages():
     """Two searches in English (never cached: every request is a search): the word most
-    common in the newest 500 titles (a broad query, thousands of hits at 100,000
-    questions) and one of the rarest of them."""
+    common in the newest 500 titles that is not a stop word (a broad query, thousands of
+    hits at 100,000 questions) and one of the rarest of them."""
     titles = Question.objects.visible("en").values_list("title_en", flat=True)[:500]
-    counted = Counter(word.lower() for title in titles for word in re.findall(r"[A-Za-z]{5,}", title))
+    words = (word.lower() for title in titles for word in re.findall(r"[A-Za-z]{5,}", title))
+    # A stop word ("which") is not searched for at all: the page only says so.
+    counted = Counter(word for word in words if not is_stop_word(word, "en"))
     if not counted:
         return []
     broad, rare = counted.most_common(1)[0][0], counted.most_common()[-1][0]

@@ -254,3 +254,17 @@ def test_turkish_suggestions_keep_turkish_letters_and_casing():
     make("tr", "Koşu ayakkabısı nasıl seçilir?", [("Ne zaman?", "Işıklı bir mağazada.")])
     assert suggest("tr", "ayakabısı") == "ayakkabısı"
     assert suggest("tr", "IŞKLI") == "ışıklı"
+
+
+def test_a_half_typed_word_finds_the_longer_words_and_compounds_it_begins():
+    from qa.search.prefixes import expand
+    from qa.search.text import parse_query
+
+    plan = make("de", "Wie sieht ein Trainingsplan für den Winter aus?", [("Wann?", "Im Herbst beginnen.")])
+    week = make("de", "Was gehört in eine Trainingswoche?", [("Wie oft?", "Dreimal laufen.")])
+    assert sorted(found("de", "Trainings")) == sorted([plan.pk, week.pk])
+    assert found("de", "Trainingsp") == [plan.pk]
+    assert found("de", "Trainingsp ") == []  # a space after the word: it is whole
+    # The prefix stands for its own stem and the vocabulary's stems that begin with it.
+    (group,) = expand(parse_query("Trainingsp", "de"), "de").groups
+    assert all(not term.prefix for term in group) and any(term.stem.startswith("trainingsplan") for term in group)
