@@ -162,6 +162,7 @@ LANGUAGES = [
     ("tr", "Türkçe"),
 ]
 LOCALE_PATHS = [BASE_DIR / "qa" / "locale"]
+FORMAT_MODULE_PATH = ["projectsports.formats"]  # where Django writes a date otherwise than the language
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

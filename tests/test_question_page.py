@@ -105,3 +105,19 @@ def test_asker_page_lists_their_visible_questions(client):
     assert asker.slug == "elif-yildiz"
     page = client.get(url(asker, "tr")).content.decode()
     assert question.title_tr in page and "Elif Yıldız" in page
+
+
+def test_dates_are_valid_machine_times_and_written_as_each_language_writes_them(client):
+    import re
+    from datetime import UTC, datetime
+
+    question = make_question("Dated", published_at=datetime(2025, 9, 8, 10, 30, 15, 123456, tzinfo=UTC))
+    written = {"nl": "8 september 2025", "en": "Sept. 8, 2025", "de": "8. September 2025", "tr": "8 Eylül 2025"}
+    for code, date in written.items():
+        for page in (url(question, code), f"/{code}/"):
+            times = parse(client.get(page).content).find_all("time")
+            assert times, page
+            # HTML allows at most three decimals of seconds; Django's date:'c' wrote six.
+            assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", t["datetime"]) for t in times), page
+            published = [t for t in times if t["datetime"] == "2025-09-08T10:30:15+00:00"]
+            assert published and published[0].text == date, (page, [t.text for t in times])

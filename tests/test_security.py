@@ -69,6 +69,9 @@ def test_check_deploy_is_clean_under_production_settings():
 
 def test_without_debug_and_secret_key_start_up_stops_naming_the_variable():
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
-    result = manage("check", env=env)
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr and "Traceback" in result.stderr
+    for command in (["check"], ["shell", "-c", "print(1)"], ["createsuperuser", "--noinput"]):
+        result = manage(*command, env=env)
+        assert result.returncode != 0, command
+        assert "SECRET_KEY" in result.stderr and "set DEBUG=1" in result.stderr, command
+        assert "AppRegistryNotReady" not in result.stderr and "Traceback" not in result.stderr, command
+    assert manage("help", env=env).returncode == 0

@@ -1,0 +1,4 @@
+"""Turkish dates: the day without a leading zero, as Turkish writes it."""
+
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y H:i"
