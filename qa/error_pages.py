@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from . import languages
+from .languages import column
 from .links import language_tabs
+from .models import Question
 
 
 def error_page(request, status, title, message="", **context):
@@ -24,16 +26,24 @@ def page_not_found(request, exception):
 
 
 def not_in_language(request, obj):
-    """404 for an object that exists, but not in the URL's language: offer the others."""
+    """404 for an object that exists, but not in the URL's language: offer the others,
+    each by its title (a question) or name in that language, so the reader knows which
+    page this was."""
     tabs = language_tabs(obj=obj)
+    field = "title" if isinstance(obj, Question) else "name"
     return error_page(
         request,
         404,
         _("Not available in this language"),
         heading=_("This page is not available in this language"),
-        offers=[tab for tab in tabs if tab["url"]],
+        offers=[{**tab, "title": label_in(obj, field, tab["code"])} for tab in tabs if tab["url"]],
         language_tabs=tabs,
     )
+
+
+def label_in(obj, field, code):
+    """The object's title or name in language code (an asker's name has no languages)."""
+    return getattr(obj, column(field, code), None) or getattr(obj, field)
 
 
 def gone(request):

@@ -37,7 +37,12 @@ def test_a_question_missing_in_a_language_says_so_in_that_language(client, conte
     response = client.get(f"/tr/sorular/{content['no_turkish'].slug_en}/")
     doc = parse(response.content)
     assert doc.find("h1").text == "Bu sayfa bu dilde mevcut değil"
-    assert [a.text for a in doc.find("ul", class_="offers").find_all("a")] == ["Nederlands", "English", "Deutsch"]
+    offers = doc.find("ul", class_="offers").find_all("li")
+    question = content["no_turkish"]
+    # Each language names the question in its own words, then the language.
+    assert [li.find("a").text for li in offers] == [question.title_nl, question.title_en, question.title_de]
+    assert [li.text.rsplit("(", 1)[1] for li in offers] == ["Nederlands)", "English)", "Deutsch)"]
+    assert [li["lang"] for li in offers] == ["nl", "en", "de"]
 
 
 @pytest.mark.urls("tests.urls_with_error")
