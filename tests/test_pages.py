@@ -88,10 +88,39 @@ def test_lists_are_paginated(client, content, settings):
         make_question(f"Extra {n}", category=content["category"])
     first_page = parse(client.get(page_url(content, "category", "en")).content)
     assert len(first_page.find("ol", class_="question-list").find_all("li")) == views.PAGE_SIZE
-    assert first_page.find("a", rel="next")["href"] == "?page=2"
-    second = client.get(page_url(content, "category", "en") + "?page=2")
+    base = page_url(content, "category", "en")
+    assert first_page.find("a", rel="next")["href"] == f"{base}?page=2"
+    second = client.get(base + "?page=2&utm_source=x")
     assert second.status_code == 200
-    assert len(parse(second.content).find("ol", class_="question-list").find_all("li")) == 3
+    doc = parse(second.content)
+    assert len(doc.find("ol", class_="question-list").find_all("li")) == 3
+    # Numbered: page 1 is the list's own address, the current page is marked, and no
+    # parameter a visitor added is carried into the links.
+    nav = doc.find("nav", class_="pagination")
+    assert [(a.text, a["href"]) for a in nav.find_all("a") if a.text.isdigit()] == [
+        ("1", base),
+        ("2", f"{base}?page=2"),
+    ]
+    assert nav.find("a", aria_current="page").text == "2"
+    assert [a["href"] for a in nav.find_all("a", rel="prev")] == [base, base]
+    assert "utm_source" not in str(nav)
+
+
+def test_long_lists_elide_the_page_numbers_between_the_ends_and_this_page(rf):
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    page = Paginator(range(200), 10).page(10)
+    request = rf.get("/en/search/", {"q": "tempo", "page": "10", "junk": "1"})
+    html = Template('{% load page_links %}{% page_links page keep="q" %}').render(
+        Context({"page": page, "request": request})
+    )
+    nav = parse(html)
+    assert [li.text.strip() for li in nav.find_all("li")] == [
+        "Previous", "1", "…", "8", "9", "10", "11", "12", "…", "20", "Next",
+    ]  # fmt: skip
+    links = {a.text: a["href"] for a in nav.find_all("a")}
+    assert links["1"] == "/en/search/?q=tempo" and links["Next"] == "/en/search/?q=tempo&page=11"
 
 
 @pytest.mark.parametrize("query", ["?page=99", "?page=abc", "?page=-1"])
