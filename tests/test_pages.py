@@ -126,3 +126,19 @@ def test_long_lists_elide_the_page_numbers_between_the_ends_and_this_page(rf):
 @pytest.mark.parametrize("query", ["?page=99", "?page=abc", "?page=-1"])
 def test_a_page_number_that_does_not_exist_is_a_404(client, content, query):
     assert client.get(page_url(content, "home", "en") + query).status_code == 404
+
+
+def test_the_footer_links_the_languages_the_feeds_and_the_sitemap_in_every_language(client, content):
+    homes = {"nl": "/nl/", "en": "/en/", "de": "/de/", "tr": "/tr/"}
+    credit = {
+        "nl": "Geschreven en vertaald door onze redactie.",
+        "en": "Written and translated by our editors.",
+        "de": "Geschrieben und übersetzt von unserer Redaktion.",
+        "tr": "Editörlerimiz tarafından yazılıp çevrilmiştir.",
+    }
+    for code in homes:
+        footer = parse(client.get(url(content["first"], code)).content).find("footer")
+        links = [a["href"] for a in footer.find_all("a")]
+        assert links == [*homes.values(), f"/{code}/feed.rss", f"/{code}/feed.atom", "/sitemap.xml"], code
+        assert footer.find("a", aria_current="true")["href"] == homes[code]
+        assert credit[code] in footer.text and "Project Sports" not in footer.text
