@@ -18,7 +18,10 @@ def test_title_read_time_asker_category_tags_and_date(client, content):
     asker_link = [a for a in meta.find_all("a") if a.text == question.asker.name][0]
     assert asker_link["href"] == url(question.asker, "en")
     assert "Asked by:" in meta.text
-    assert content["category"].name_en in meta.text
+    # The category is in the breadcrumb, not repeated in the meta line.
+    assert content["category"].name_en not in meta.text
+    assert content["category"].name_en in doc.find("nav", class_="breadcrumbs").text
+    assert "Updated:" in meta.text  # published yesterday, changed today
     assert meta.find("time")["datetime"].startswith(str(question.published_at.date()))
     tags = doc.find("ul", class_="tags").find_all("a")
     assert [(a.text, a["href"]) for a in tags] == [(content["tag"].name_en, url(content["tag"], "en"))]
@@ -121,3 +124,11 @@ def test_dates_are_valid_machine_times_and_written_as_each_language_writes_them(
             assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", t["datetime"]) for t in times), page
             published = [t for t in times if t["datetime"] == "2025-09-08T10:30:15+00:00"]
             assert published and published[0].text == date, (page, [t.text for t in times])
+
+
+def test_updated_is_shown_only_when_the_question_changed_on_a_later_day(client):
+    from django.utils import timezone
+
+    question = make_question("Fresh", published_at=timezone.now())
+    meta = parse(client.get(url(question, "en")).content).find("p", class_="meta")
+    assert "Updated:" not in meta.text and len(meta.find_all("time")) == 1
