@@ -1,5 +1,6 @@
 """JSON-LD: for question pages an FAQPage of the visible sub-questions and answers, and
-a BreadcrumbList (home › category › question), only what the page itself shows; for the
+a BreadcrumbList (home › category › question: the visible trail stops before the question,
+whose title is the page's h1), only what the page itself shows; for the
 home page a WebSite with a SearchAction, so that search engines can offer the site's
 own search."""
 

@@ -81,8 +81,10 @@ def test_faq_page_and_breadcrumbs_describe_only_what_the_page_shows(client, cont
     assert [c["position"] for c in crumbs] == [1, 2, 3]
     assert [c["name"] for c in crumbs] == ["Project Sports", content["category"].name_nl, question.title_nl]
     assert crumbs[-1]["item"] == faq["url"]
-    shown = [a.text for a in doc.find("nav", class_="breadcrumbs").find_all("a")]
-    assert shown == ["Project Sports", content["category"].name_nl]
+    trail = doc.find("nav", class_="breadcrumbs")
+    assert [a.text for a in trail.find_all("a")] == ["Project Sports", content["category"].name_nl]
+    # The trail stops before the page's own title, which is the h1 below it.
+    assert question.title_nl not in trail.text and doc.find("h1").text == question.title_nl
 
 
 def test_json_ld_cannot_break_out_of_its_script_element(client):
