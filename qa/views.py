@@ -26,7 +26,7 @@ from .slugs import anchor_ids
 
 DESCRIPTION_LENGTH = 160
 
-TOC_MIN_ANSWERS = 6
+TOC_MIN_ANSWERS = 3  # from three answers a reader wants to see where each one is
 # Where a cached page takes a part kept per content version (qa.fragments).
 RELATED_MARK = mark_safe("<!-- related questions -->")  # noqa: S308 (a constant)
 SIDEBAR_MARK = mark_safe("<!-- home sidebar -->")  # noqa: S308 (a constant)

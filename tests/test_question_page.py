@@ -68,13 +68,13 @@ def test_markdown_renders_lists_tables_and_quotes_and_drops_raw_html(client):
     assert body.find("td", class_="align-right").text == "25:00"
 
 
-def test_a_table_of_contents_appears_from_six_answers(client):
-    five = make_question("Five", answers=5)
-    six = make_question("Six", answers=6)
-    assert not parse(client.get(url(five, "en")).content).find_all("nav", class_="toc")
+def test_a_table_of_contents_appears_from_three_answers(client):
+    two = make_question("Two", answers=2)
+    six = make_question("Three", answers=3)
+    assert not parse(client.get(url(two, "en")).content).find_all("nav", class_="toc")
     toc = parse(client.get(url(six, "en")).content).find("nav", class_="toc")
     links = toc.find_all("a")
-    assert len(links) == 6
+    assert len(links) == 3
     doc = parse(client.get(url(six, "en")).content)
     assert [a["href"] for a in links] == [
         f"#{h['id']}" for h in doc.find_all("h2") if h.attrs.get("id") in {a["href"][1:] for a in links}
