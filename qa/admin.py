@@ -83,6 +83,8 @@ class QuestionAdmin(TabbedTranslationAdmin):
     # full count another time: the publication-date filter and filtered count remain.
     show_full_result_count = False
     list_per_page = 100
+    # The change form of a question with ten answers is thousands of pixels tall.
+    save_on_top = True
     autocomplete_fields = ["asker", "category"]
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["read_times", "updated_at"]
@@ -91,6 +93,9 @@ class QuestionAdmin(TabbedTranslationAdmin):
         (_("Filed under"), {"fields": ["asker", "category", "tags"]}),
         (_("Publication"), {"fields": ["status", "published_at", "read_times", "updated_at"]}),
     ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # wide title, slug and summary inputs
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("category")

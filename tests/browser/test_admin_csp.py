@@ -26,5 +26,10 @@ def test_admin_question_form_works_under_the_csp(live_server, page, django_user_
     page.locator("#id_title_tr").press_sequentially("Nasıl başlarım?")
     assert page.input_value("#id_slug_tr") == "nasil-baslarim"
     assert page.locator("#id_tags_from").is_visible()  # the tag selector's widget
+    # Titles and slugs fit their inputs (Django's 20em cut them off at ~260 px), and Save
+    # is at the top of the form as well as at the bottom.
+    assert page.locator("#id_title_tr").bounding_box()["width"] >= 600
+    assert page.locator("input[name^=slug_]:visible").first.bounding_box()["width"] >= 600
+    assert page.locator("input[name=_save]").count() == 2
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
     assert not problems, problems
