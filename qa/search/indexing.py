@@ -51,11 +51,8 @@ def _index_batch(question_ids):
 def add_words(code, texts):
     """The words of these texts join the language's vocabulary (qa.search.suggestions,
     qa.search.prefixes); words already there stay as they are."""
-    found = {}
-    for parts in texts:
-        for text in parts.values():
-            for folded, word_and_stem in vocabulary(text, code).items():
-                found.setdefault(folded, word_and_stem)
+    # One call for the whole batch: each word is folded and stemmed once, not once per text.
+    found = vocabulary("\n".join(text for parts in texts for text in parts.values()), code)
     SearchWord.objects.bulk_create(
         [
             SearchWord(

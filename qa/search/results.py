@@ -46,16 +46,12 @@ def search(code, text, page=1):
     and django's InvalidPage / EmptyPage for a page that is not there."""
     query = parse_query(text, code)
     results = Results(query=query)
-    if query.is_empty or not query.groups:
+    if query.is_empty:
         return results
-    store = backend()
-    matches = store.match(code, expand(query, code), CANDIDATES)
+    matches, results.capped = visible_matches(code, query)
     ranks = dict(matches)
-    visible = set(
-        Question.objects.visible(code).filter(pk__in=store.id_set(ranks)).order_by().values_list("pk", flat=True)
-    )
-    ordered = [pk for pk, _rank in matches if pk in visible]
-    results.count, results.capped = len(ordered), len(matches) >= CANDIDATES
+    ordered = [pk for pk, _rank in matches]
+    results.count = len(ordered)
     results.page = Paginator(ordered, PER_PAGE).page(page)
     shown = list(results.page.object_list)
     questions = Question.objects.for_listing(code).in_bulk(shown)
@@ -63,6 +59,20 @@ def search(code, text, page=1):
     results.hits = [hit(questions[pk], texts.get(pk), query, code, ranks[pk]) for pk in shown if pk in questions]
     results.page.object_list = results.hits
     return results
+
+
+def visible_matches(code, query):
+    """([(question id, rank)] of the matches readers of code may see, best first;
+    whether more than CANDIDATES matched): two queries, three with a half-typed word."""
+    store = backend()
+    matches = store.match(code, expand(query, code), CANDIDATES)
+    visible = set(
+        Question.objects.visible(code)
+        .filter(pk__in=store.id_set(dict(matches)))
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    return [(pk, rank) for pk, rank in matches if pk in visible], len(matches) >= CANDIDATES
 
 
 SNIPPET_BUDGET = 4000  # characters of answer text read per hit for its snippet

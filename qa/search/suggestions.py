@@ -20,8 +20,8 @@ from rapidfuzz.distance import OSA
 
 from qa.models import SearchWord
 
-from .results import search
-from .text import MAX_VOCABULARY_LENGTH, MIN_VOCABULARY_LENGTH, fold_token, tokens
+from .results import visible_matches
+from .text import MAX_VOCABULARY_LENGTH, MIN_VOCABULARY_LENGTH, fold_token, parse_query, tokens
 
 MAX_CORRECTED_WORDS = 10
 
@@ -83,4 +83,6 @@ def suggest(code, text):
     if not changed:
         return None
     suggestion = "".join(corrected) + text[position:]
-    return suggestion if search(code, suggestion).count else None
+    # Whether it finds anything, without reading and marking a page of hits.
+    query = parse_query(suggestion, code)
+    return suggestion if not query.is_empty and visible_matches(code, query)[0] else None
