@@ -40,7 +40,7 @@ class NotAvailableInFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in languages.codes():
-            return queryset.filter(**{column("is_available", self.value()): False})
+            return queryset.filter(**{column("is_complete", self.value()): False})
         return queryset
 
 
@@ -58,9 +58,9 @@ class QuestionForm(forms.ModelForm):
 
 
 def availability_column(code):
-    @admin.display(description=code.upper(), boolean=True, ordering=column("is_available", code))
+    @admin.display(description=code.upper(), boolean=True, ordering=column("is_complete", code))
     def available(question):
-        return getattr(question, column("is_available", code))
+        return getattr(question, column("is_complete", code))
 
     available.__name__ = column("available", code)
     return available
@@ -73,11 +73,10 @@ class QuestionAdmin(TabbedTranslationAdmin):
     list_display = [
         "__str__",
         "category",
-        "status",
         "published_at",
         *[availability_column(code) for code in languages.codes()],
     ]
-    list_filter = ["status", NotAvailableInFilter, "category", "published_at"]
+    list_filter = [NotAvailableInFilter, "category", "published_at"]
     search_fields = [column("title", code) for code in languages.codes()]
     # At 100,000 questions the date drill-down scanned every row per page view and the
     # full count another time: the publication-date filter and filtered count remain.
@@ -87,11 +86,14 @@ class QuestionAdmin(TabbedTranslationAdmin):
     save_on_top = True
     autocomplete_fields = ["asker", "category"]
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ["read_times", "updated_at"]
+    readonly_fields = ["read_times", "published_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary"]}),
         (_("Filed under"), {"fields": ["asker", "category", "tags"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "read_times", "updated_at"]}),
+        (
+            _("Publication"),
+            {"fields": ["state", "publish_at", "source_language", "published_at", "read_times", "updated_at"]},
+        ),
     ]
 
     class Media:

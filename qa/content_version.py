@@ -53,7 +53,7 @@ from functools import cache
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Min, Subquery
+from django.db.models import F
 from django.utils import timezone
 
 from .counts import refresh_lists_of
@@ -119,18 +119,9 @@ class Version:
 # -- the database row ---------------------------------------------------------------
 
 
-def _upcoming(now):
-    """Published questions whose publication date is still to come."""
-    return Question.objects.filter(status=Question.Status.PUBLISHED, published_at__gt=now)
-
-
 def _first_due(now):
-    """The earliest scheduled publication after now, or None."""
-    return _upcoming(now).aggregate(first=Min("published_at"))["first"]
-
-
-def _next_due(now):
-    return Subquery(_upcoming(now).order_by("published_at").values("published_at")[:1])
+    """The earliest scheduled publication (of any language) after now, or None."""
+    return Question.objects.first_due(now)
 
 
 def bump_content_version(labels=False):
@@ -145,11 +136,9 @@ def bump_content_version(labels=False):
         row = ContentVersion.objects.select_for_update().filter(pk=1).values("changed_at", "next_due").first()
         if row is None or (row["next_due"] is not None and row["next_due"] <= now):
             since = row["changed_at"] if row is not None else EPOCH
-            came_due = Question.objects.filter(
-                status=Question.Status.PUBLISHED, published_at__gt=since, published_at__lte=now
-            ).values("pk", "category_id", "asker_id")
+            came_due = Question.objects.came_due(since, now).values("pk", "category_id", "asker_id")
             refresh_lists_of(list(came_due))
-        changes = {"number": F("number") + 1, "changed_at": now, "next_due": _next_due(now)}
+        changes = {"number": F("number") + 1, "changed_at": now, "next_due": _first_due(now)}
         if labels:
             changes["labels_number"] = F("labels_number") + 1
         if not ContentVersion.objects.filter(pk=1).update(**changes):  # a flushed database

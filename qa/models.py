@@ -4,10 +4,16 @@ Text fields marked in translation.py get one column per language from
 modeltranslation (title_nl, title_en, ...). The rules for what a reader may see live
 here and nowhere else:
 
-- published: `Question.objects.published()`
-- available in a language: `Question.is_complete_in()`, stored per language in
-  `is_available_<code>` whenever the question or one of its answers is saved (like the
-  read time), so that lists filter on a plain column: `Question.objects.available(code)`
+- visible to readers of a language: `Question.objects.visible(code)` (in Python,
+  `Question.available_languages()`): its text in that language is complete
+  (`Question.is_complete_in()`), the language's state is Published, and the language's
+  publication date has come (scheduling needs no cron job). Completeness and "complete
+  and published" are stored per language (`is_complete_<code>`, `is_available_<code>`)
+  whenever the question or one of its answers is saved (like the read time), so that
+  lists filter on plain columns; the date is compared in the query.
+- each language has its own state (draft, in review, published) and publication date
+  (`state_<code>`, `publish_at_<code>`); `published_at`, the date lists are ordered by,
+  is the earliest of the published languages' dates (when the question first appeared).
 - URLs: `get_absolute_url()` in the active language (qa.links.slug_path, one reverse()
   per language and route); qa.links asks for other languages.
 
@@ -338,18 +344,17 @@ class TaggedQuestion(TaggedItemBase):
         super().save(*args, **kwargs)
 
 
-def available_in(code):
-    """The condition "available in language code" (see Question.is_complete_in)."""
-    return Q(**{column("is_available", code): True})
+def visible_in(code, now=None):
+    """The one rule for what readers of language code see: the question's text is
+    complete in code and code's state is Published (both in `is_available_<code>`),
+    and code's publication date has come."""
+    return Q(**{column("is_available", code): True, f"{column('publish_at', code)}__lte": now or timezone.now()})
 
 
 class QuestionQuerySet(models.QuerySet):
     def published(self):
-        """Published and due: scheduling needs no cron job."""
-        return self.filter(status=Question.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def available(self, code=None):
-        return self.filter(available_in(code or languages.active()))
+        """Visible in at least one language."""
+        return self.filter(self._any_language())
 
     def visible_counts_by(self, field):
         """{value of field: ({code: questions visible in code}, latest change)}, e.g.
@@ -361,7 +366,7 @@ class QuestionQuerySet(models.QuerySet):
             .values(field)
             .order_by()
             .annotate(
-                **{f"n_{code}": Count("pk", filter=available_in(code)) for code in codes},
+                **{f"n_{code}": Count("pk", filter=visible_in(code)) for code in codes},
                 latest=Max(Greatest("updated_at", "published_at"), filter=self._any_language()),
             )
         )
@@ -369,14 +374,38 @@ class QuestionQuerySet(models.QuerySet):
 
     @staticmethod
     def _any_language():
+        now = timezone.now()
         condition = Q()
         for code in languages.codes():
-            condition |= available_in(code)
+            condition |= visible_in(code, now)
         return condition
 
     def visible(self, code=None):
         """What readers of language code (default: the active one) may see."""
-        return self.published().available(code)
+        return self.filter(visible_in(code or languages.active()))
+
+    def first_due(self, now):
+        """The earliest publication date of a language still to come, or None: one
+        short walk of each language's index of published dates (qa_question_due_*)."""
+        firsts = []
+        for code in languages.codes():
+            date = column("publish_at", code)
+            upcoming = self.filter(**{column("state", code): Question.State.PUBLISHED, f"{date}__gt": now})
+            firsts += upcoming.order_by(date).values_list(date, flat=True)[:1]
+        return min(firsts, default=None)
+
+    def came_due(self, since, now):
+        """Questions with a language whose publication date fell in (since, now]."""
+        condition = Q()
+        for code in languages.codes():
+            condition |= Q(
+                **{
+                    column("state", code): Question.State.PUBLISHED,
+                    f"{column('publish_at', code)}__gt": since,
+                    f"{column('publish_at', code)}__lte": now,
+                }
+            )
+        return self.filter(condition)
 
     def for_page(self, code=None):
         """With what a question page needs on every request: its text in code, and
@@ -384,22 +413,20 @@ class QuestionQuerySet(models.QuerySet):
         needs besides (answers, category, asker, tags) is read when that is rendered."""
         code = code or languages.active()
         return self.only(
-            "status",
             "published_at",
             "updated_at",
             "category_id",
             "asker_id",
             *[column(field, code) for field in ("title", "summary", "read_time")],
-            *[column(field, c) for c in languages.codes() for field in ("slug", "is_available")],
+            *[column(field, c) for c in languages.codes() for field in ("slug", "is_available", "publish_at")],
         )
 
     def for_listing(self, code=None):
         """With what a list or feed shows in language code, and no column of the other
         languages (each has a title, summary, ... of its own)."""
         code = code or languages.active()
-        own = [column(field, code) for field in ("title", "slug", "summary", "read_time", "is_available")]
+        own = [column(field, code) for field in ("title", "slug", "summary", "read_time", "is_available", "publish_at")]
         return self.select_related("category", "asker").only(
-            "status",
             "published_at",
             "updated_at",
             *own,
@@ -410,8 +437,11 @@ class QuestionQuerySet(models.QuerySet):
 
 
 class Question(models.Model):
-    class Status(models.TextChoices):
+    class State(models.TextChoices):
+        """Where a language of a question is on its way to readers (qa.editorial)."""
+
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
 
     uuid = stable_id_field()
@@ -432,55 +462,73 @@ class Question(models.Model):
         Category, on_delete=models.PROTECT, related_name="questions", verbose_name=_("category")
     )
     tags = TaggableManager(through=TaggedQuestion, blank=True, verbose_name=_("tags"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(
+    # Per language (translation.py): state_nl, publish_at_nl, ...
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    publish_at = models.DateTimeField(
         _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Readers see this language from this moment on, once it is Published; empty: when it is published."
+        ),
+    )
+    source_language = models.CharField(
+        _("source language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the question was written in; the others are translations of it."),
+    )
+    published_at = models.DateTimeField(
+        _("first published"),
         default=timezone.now,
-        help_text=_("Readers see the question from this moment on, once its status is Published."),
+        editable=False,
+        help_text=_("The earliest publication date of its published languages: lists are ordered by it."),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     read_time = models.PositiveSmallIntegerField(
         _("read time"), null=True, editable=False, help_text=_("Minutes; computed from the text.")
     )
-    # Computed on save: see compute_derived() and is_complete_in().
+    # Computed on save, per language: see compute_derived() and is_complete_in().
+    is_complete = models.BooleanField(_("complete"), default=False, editable=False)
     is_available = models.BooleanField(_("available"), default=False, editable=False)
 
     objects = QuestionQuerySet.as_manager()
 
     # What decides which lists (and counts) a question is in, in which languages.
     LISTED_BY = (
-        "status",
         "published_at",
         "category_id",
         "asker_id",
-        *[column("is_available", c) for c in languages.codes()],
+        *[column(field, c) for field in ("is_available", "publish_at") for c in languages.codes()],
     )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+        permissions = [("publish_question", _("Can publish and unpublish the languages of a question"))]
         constraints = unique_per_language("qa_question", "slug")
         # Lists are read newest first, page by page, in one language: a partial index
         # per language and list walks a page in order (qa.pagination reads a page's ids
         # from the index alone).
         indexes = [
-            models.Index(fields=["status", "published_at"], name="qa_question_visible_idx"),
+            models.Index(fields=["-published_at", "-id"], name="qa_question_newest_idx"),
             *[
                 models.Index(
                     fields=[*prefix, "-published_at", "-id"],
-                    condition=Q(status="published", **{column("is_available", code): True}),  # Status.PUBLISHED
+                    condition=Q(**{column("is_available", code): True}),
                     name=f"qa_question_{name}_{code}_idx",
                 )
                 for code in languages.codes()
                 for name, prefix in (("newest", []), ("category", ["category"]), ("asker", ["asker"]))
             ],
-            # The admin's "not available in" filter counts what is missing, a few percent.
+            # The next scheduled publication, looked up on every change (first_due).
             *[
                 models.Index(
-                    fields=["-published_at"],
-                    condition=Q(**{column("is_available", code): False}),
-                    name=f"qa_question_missing_{code}_idx",
+                    fields=[column("publish_at", code)],
+                    condition=Q(**{column("state", code): "published"}),  # State.PUBLISHED
+                    name=f"qa_question_due_{code}_idx",
                 )
                 for code in languages.codes()
             ],
@@ -521,8 +569,22 @@ class Question(models.Model):
         published question's language whose title gives no slug is named."""
         require_some_language(self, "title")
         fill_slugs(self, "title", remake_taken=True)
-        if self.status == self.Status.PUBLISHED and (errors := missing_slugs(self, "title")):
+        published = {column("slug", code) for code in self.states() if self.states()[code] == self.State.PUBLISHED}
+        errors = {name: message for name, message in missing_slugs(self, "title").items() if name in published}
+        if errors:
             raise ValidationError(errors)
+
+    def set_state(self, state, codes=None, at=None):
+        """Put the languages codes (default: every one) in state; a published one goes
+        live at `at`, or on its own date if it has one, or when saved."""
+        for code in codes or languages.codes():
+            setattr(self, column("state", code), state)
+            if at is not None:
+                setattr(self, column("publish_at", code), at)
+
+    def states(self):
+        """{code: state} of every language."""
+        return {code: getattr(self, column("state", code)) for code in languages.codes()}
 
     def compute_derived(self):
         """Read time and availability per language, from the title and the answers as
@@ -535,8 +597,24 @@ class Question(models.Model):
         for i, code in enumerate(languages.codes()):
             title = getattr(self, column("title", code))
             pairs = [(answer[1 + i], answer[1 + n + i]) for answer in answers]
+            complete = self.is_complete_in(code, pairs)
+            published = getattr(self, column("state", code)) == self.State.PUBLISHED
             setattr(self, column("read_time", code), read_time_of_rendered(code, title, pairs) if title else None)
-            setattr(self, column("is_available", code), self.is_complete_in(code, pairs))
+            setattr(self, column("is_complete", code), complete)
+            setattr(self, column("is_available", code), complete and published)
+        self.date_languages()
+
+    def date_languages(self):
+        """A language published without a date is published now; the question's own
+        date is the earliest of its published languages' (kept when none is)."""
+        dates = []
+        for code, state in self.states().items():
+            if state == self.State.PUBLISHED:
+                if getattr(self, column("publish_at", code)) is None:
+                    setattr(self, column("publish_at", code), timezone.now())
+                dates.append(getattr(self, column("publish_at", code)))
+        if dates:
+            self.published_at = min(dates)
 
     def is_complete_in(self, code, answers):
         """The rule for "available in a language": a title and a slug in it, at least one
@@ -550,8 +628,14 @@ class Question(models.Model):
         )
 
     def available_languages(self):
-        """Codes of the languages this question can be read in, in tab order."""
-        return [code for code in languages.codes() if getattr(self, column("is_available", code))]
+        """Codes of the languages readers can read this question in, in tab order
+        (visible_in, on the loaded row)."""
+        now = timezone.now()
+        return [
+            code
+            for code in languages.codes()
+            if getattr(self, column("is_available", code)) and getattr(self, column("publish_at", code)) <= now
+        ]
 
     def visible_tags(self):
         """The question's tags that have a name and a page in the active language."""

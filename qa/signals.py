@@ -32,7 +32,14 @@ from .content_version import bump_content_version
 from .languages import column
 from .models import Answer, Asker, Category, Question, RetiredSlug, Tag, TaggedQuestion
 
-DERIVED_FIELDS = [column(field, code) for field in ("read_time", "is_available") for code in languages.codes()]
+DERIVED_FIELDS = [
+    "published_at",
+    *[
+        column(field, code)
+        for field in ("read_time", "is_complete", "is_available", "publish_at")
+        for code in languages.codes()
+    ],
+]
 
 
 _collecting = threading.local()

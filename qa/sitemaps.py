@@ -25,6 +25,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.http import http_date
 
 from . import counts, languages
@@ -89,7 +90,7 @@ class QuestionSitemap(LanguageSitemap):
     took longer than everything else a file needs."""
 
     route = "qa:question"
-    flags = {code: column("is_available", code) for code in languages.codes()}
+    flags = {code: (column("is_available", code), column("publish_at", code)) for code in languages.codes()}
 
     def items(self):
         slugs = [column("slug", code) for code in languages.codes()]
@@ -97,13 +98,16 @@ class QuestionSitemap(LanguageSitemap):
         return (
             Question.objects.visible(self.code)
             .order_by("-published_at", "-pk")
-            .values("pk", "updated_at", "published_at", *slugs, *self.flags.values())
+            .values(
+                "pk", "updated_at", "published_at", *slugs, *[name for pair in self.flags.values() for name in pair]
+            )
         )
 
     def languages_of(self, row):
-        """The languages a question is available in: its stored flags (see
+        """The languages a question is visible in: its stored flags and dates (as
         Question.available_languages), in tab order."""
-        return [code for code, flag in self.flags.items() if row[flag]]
+        now = timezone.now()
+        return [code for code, (flag, date) in self.flags.items() if row[flag] and row[date] <= now]
 
     def slug(self, row, code):
         return row[column("slug", code)]

@@ -1,6 +1,9 @@
 """The modeltranslation registry: which fields get one column per language.
 
-Stored numbers (read time, availability, question counts) are per language too.
+Stored numbers (read time, availability, question counts) are per language too, and so
+are a question's state and publication date: each language is published on its own.
+(The base columns that modeltranslation keeps beside them mirror whichever language was
+active at a save; nothing reads them.)
 Empty slugs are stored as NULL so that the per-language unique constraints
 (models.unique_per_language) never see two empty values clash.
 """
@@ -32,7 +35,7 @@ class AskerTranslation(TranslationOptions):
 
 @register(Question)
 class QuestionTranslation(TranslationOptions):
-    fields = ("title", "slug", "summary", "read_time", "is_available")
+    fields = ("title", "slug", "summary", "state", "publish_at", "read_time", "is_complete", "is_available")
     empty_values = {"slug": None}
 
 

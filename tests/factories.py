@@ -31,6 +31,15 @@ def make_tag(name=None, codes=ALL):
     return Tag.objects.create(**per_language("name", name, codes))
 
 
+def in_state(state, at, codes=ALL):
+    """The fields that put every language (or codes) of a question in state on date at."""
+    return {
+        "published_at": at,
+        **{column("state", code): state for code in codes},
+        **{column("publish_at", code): at for code in codes},
+    }
+
+
 def make_question(
     title=None,
     codes=ALL,
@@ -38,7 +47,7 @@ def make_question(
     tags=(),
     category=None,
     asker=None,
-    status=Question.Status.PUBLISHED,
+    status=Question.State.PUBLISHED,
     published_at=None,
     body="Some answer text in **Markdown**.",
 ):
@@ -47,8 +56,7 @@ def make_question(
     question = Question.objects.create(
         asker=asker or make_asker(),
         category=category or make_category(),
-        status=status,
-        published_at=published_at or timezone.now() - timedelta(days=1),
+        **in_state(status, published_at or timezone.now() - timedelta(days=1)),
         **per_language("title", title, codes),
         **per_language("summary", f"Summary of {title}", codes),
     )

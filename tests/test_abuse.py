@@ -380,7 +380,7 @@ content_type = st.sampled_from(
 
 ADMIN_FIELDS = [
     "csrfmiddlewaretoken", "username", "password", "next", "title_en", "slug_en", "summary_tr", "asker", "category",
-    "tags", "status", "published_at_0", "published_at_1", "_save", "_continue", "action", "_selected_action",
+    "tags", "state_en", "publish_at_en_0", "publish_at_en_1", "_save", "_continue", "action", "_selected_action",
     "select_across", "index", "post", "form-TOTAL_FORMS", "form-0-position", "form-0-id", "answers-TOTAL_FORMS",
     "answers-INITIAL_FORMS", "answers-MAX_NUM_FORMS", "answers-0-heading_en", "answers-0-body_en",
     "answers-0-position", "answers-0-id", "answers-0-DELETE", "name_nl", "slug_nl",

@@ -20,9 +20,7 @@ def question_form_data(question=None, *, asker, category, tags, answers, titles,
         "asker": asker.pk,
         "category": category.pk,
         "tags": [tag.pk for tag in tags],
-        "status": status,
-        "published_at_0": "2026-01-02",
-        "published_at_1": "10:00:00",
+        "source_language": "en",
         "answers-TOTAL_FORMS": len(answers),
         "answers-INITIAL_FORMS": question.answers.count() if question else 0,
         "answers-MIN_NUM_FORMS": 1,
@@ -32,6 +30,9 @@ def question_form_data(question=None, *, asker, category, tags, answers, titles,
         data[f"title_{code}"] = titles.get(code, "")
         data[f"slug_{code}"] = ""
         data[f"summary_{code}"] = ""
+        data[f"state_{code}"] = status if code in titles else "draft"
+        data[f"publish_at_{code}_0"] = "2026-01-02" if code in titles else ""
+        data[f"publish_at_{code}_1"] = "10:00:00" if code in titles else ""
     stored = list(question.answers.all()) if question else []
     for n, answer in enumerate(answers):
         data[f"answers-{n}-position"] = n + 1

@@ -20,14 +20,14 @@ def test_a_fully_translated_published_question_is_visible_in_every_language():
 
 
 def test_drafts_are_invisible():
-    make_question(status=Question.Status.DRAFT)
+    make_question(status=Question.State.DRAFT)
     assert not Question.objects.visible("en").exists()
 
 
 def test_a_question_scheduled_for_later_is_invisible_until_its_time():
     question = make_question(published_at=timezone.now() + timedelta(hours=1))
     assert not Question.objects.visible("en").exists()
-    Question.objects.filter(pk=question.pk).update(published_at=timezone.now() - timedelta(seconds=1))
+    Question.objects.filter(pk=question.pk).update(publish_at_en=timezone.now() - timedelta(seconds=1))
     assert Question.objects.visible("en").exists()
 
 
@@ -80,4 +80,4 @@ def test_the_stored_flags_follow_a_queryset_delete_of_answers():
     question.answers.all().delete()  # a queryset delete still sends the signals
     question.refresh_from_db()
     assert question.available_languages() == []
-    assert not Question.objects.available("nl").exists()
+    assert not Question.objects.visible("nl").exists()

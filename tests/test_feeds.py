@@ -24,7 +24,7 @@ def rss_items(client, path):
 
 
 def test_rss_holds_only_visible_questions_of_its_language_with_read_time(client, content):
-    make_question("Draft", status=Question.Status.DRAFT)
+    make_question("Draft", status=Question.State.DRAFT)
     make_question("Scheduled", published_at=timezone.now() + timedelta(days=1))
     channel, items = rss_items(client, "/tr/feed.rss")
     assert channel.findtext("language") == "tr"

@@ -88,7 +88,7 @@ def test_the_home_sidebar_follows_every_change_while_the_list_is_kept(client, co
     make_question("Draft", category=content["category"], asker=content["first"].asker, status="draft")
     again = get(client, "/en/")[0]
     assert again["X-Page-Cache"] == "partial"  # the list shows the same questions
-    content["no_turkish"].status = "draft"
+    content["no_turkish"].set_state("draft")
     content["no_turkish"].save()
     home = get(client, "/en/")[0].content.decode()
     assert 'Running (en)</a> <span class="count">(2)' in home and "Recovery (en)" not in home

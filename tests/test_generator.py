@@ -22,7 +22,9 @@ def generate(n=60, seed=7):
 
 def snapshot():
     return list(
-        Question.objects.order_by("pk").values_list(*[column("title", c) for c in CODES], "status", "category__slug_en")
+        Question.objects.order_by("pk").values_list(
+            *[column(f, c) for f in ("title", "state") for c in CODES], "category__slug_en"
+        )
     )
 
 

@@ -134,12 +134,11 @@ def last_page(port, path):
 def edited_questions(database, question_paths):
     """The first EDITED_QUESTIONS questions published in all four languages, with their
     page in each language: [(pk, {code: path})]."""
-    available = " AND ".join(f"is_available_{code}" for code in LANGUAGES)
+    available = " AND ".join(f"is_available_{code} AND publish_at_{code} <= now()" for code in LANGUAGES)
     slugs = ", ".join(f"slug_{code}" for code in LANGUAGES)
     with psycopg.connect(database) as conn:
         rows = conn.execute(
-            f"SELECT id, {slugs} FROM qa_question WHERE status = 'published' AND published_at <= now() "
-            f"AND {available} ORDER BY id LIMIT {EDITED_QUESTIONS}"
+            f"SELECT id, {slugs} FROM qa_question WHERE {available} ORDER BY id LIMIT {EDITED_QUESTIONS}"
         ).fetchall()
     assert len(rows) == EDITED_QUESTIONS, rows
     found = []

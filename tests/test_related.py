@@ -58,7 +58,7 @@ def test_at_most_six_never_itself_only_visible_and_in_the_language():
     question = make_question("Main", tags=[tag])
     for n in range(RELATED_LIMIT + 2):
         make_question(f"Other {n}", tags=[tag])
-    make_question("Draft", tags=[tag], status=Question.Status.DRAFT)
+    make_question("Draft", tags=[tag], status=Question.State.DRAFT)
     make_question("Scheduled", tags=[tag], published_at=timezone.now() + timedelta(days=1))
     make_question("No Turkish", tags=[tag], codes=("en",))
     turkish = related_questions(question, "tr")
@@ -89,7 +89,7 @@ def test_drafts_and_scheduled_questions_appear_in_no_list_sidebar_or_count(clien
     category, tag = make_category("Running"), make_tag("Marathon")
     shown = make_question("Shown", category=category, tags=[tag])
     hidden = [
-        make_question("Draft", category=category, tags=[tag], status=Question.Status.DRAFT),
+        make_question("Draft", category=category, tags=[tag], status=Question.State.DRAFT),
         make_question("Scheduled", category=category, tags=[tag], published_at=timezone.now() + timedelta(hours=2)),
     ]
     pages = ["/en/", url(category, "en"), url(tag, "en"), url(shown, "en"), url(shown.asker, "en")]

@@ -13,22 +13,21 @@ from django.utils import timezone
 from qa.languages import column
 from qa.models import Answer, Question
 from qa.search import results as search_results
-from tests.factories import make_asker, make_category
+from tests.factories import in_state, make_asker, make_category
 from tests.test_cache_keys import page_entries
 
 pytestmark = pytest.mark.django_db
 SEARCH = {"en": "/en/search/", "nl": "/nl/zoeken/", "de": "/de/suche/", "tr": "/tr/ara/"}
 
 
-def make(code, title, answers, status=Question.Status.PUBLISHED, published_at=None, **other_languages):
+def make(code, title, answers, status=Question.State.PUBLISHED, published_at=None, **other_languages):
     """A question in language code (and others given as code=(title, answers)): answers
     are (heading, body) pairs."""
     languages = {code: (title, answers), **other_languages}
     question = Question(
         asker=make_asker(),
         category=make_category(),
-        status=status,
-        published_at=published_at or timezone.now() - timedelta(days=1),
+        **in_state(status, published_at or timezone.now() - timedelta(days=1)),
     )
     for lang, (text, _answers) in languages.items():
         setattr(question, column("title", lang), text)
@@ -57,11 +56,11 @@ def test_each_language_finds_its_own_questions_only():
 
 
 def test_drafts_scheduled_and_incomplete_languages_are_never_found_until_visible(monkeypatch):
-    draft = make("en", "A draft about pacing", [("Why?", "Pacing matters.")], status=Question.Status.DRAFT)
+    draft = make("en", "A draft about pacing", [("Why?", "Pacing matters.")], status=Question.State.DRAFT)
     soon = timezone.now() + timedelta(hours=1)
     later = make("en", "Scheduled pacing advice", [("Why?", "Pacing.")], published_at=soon)
     assert found("en", "pacing") == []
-    draft.status = Question.Status.PUBLISHED
+    draft.set_state(Question.State.PUBLISHED)
     draft.save()
     assert found("en", "pacing") == [draft.pk]
     after = timezone.now() + timedelta(hours=2)

@@ -79,7 +79,8 @@ def test_languages_a_page_is_not_in_are_never_named(client, demo):
 
 def test_unpublished_questions_are_not_in_the_sitemap(client, demo):
     question = Question.objects.first()
-    Question.objects.filter(pk=question.pk).update(status=Question.Status.DRAFT)
+    question.set_state(Question.State.DRAFT)
+    question.save()
     assert not any(question.slug_en in url for url in sitemap_entries(client))
 
 

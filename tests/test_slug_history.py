@@ -50,7 +50,7 @@ def test_unpublishing_makes_old_and_current_urls_404_without_a_loop(client):
     question.slug_en = "after"
     question.save()
     current = url(question, "en")
-    question.status = Question.Status.DRAFT
+    question.set_state(Question.State.DRAFT)
     question.save()
     assert client.get(old).status_code == 404
     assert client.get(current).status_code == 404

@@ -102,7 +102,8 @@ def test_malformed_or_unknown_urls_are_404_never_500(client, content, path):
 def test_drafts_and_scheduled_questions_are_404(client, content):
     question = content["first"]
     page = url(question, "en")
-    Question.objects.filter(pk=question.pk).update(status=Question.Status.DRAFT)
+    question.set_state(Question.State.DRAFT)
+    question.save()
     assert client.get(page).status_code == 404
 
 

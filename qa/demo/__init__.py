@@ -334,8 +334,7 @@ def load(content):
             **_per_language(item["summary"], "summary"),
             "category_id": categories[item["category"]].pk,
             "asker_id": askers[item["asker"]].pk,
-            "status": Question.Status.PUBLISHED,
-            "published_at": item["published_at"],
+            **_published_in(item["title"], item["published_at"]),
         },
         lambda item: {"slug_en": make_slug(item["title"]["en"])},
         report,
@@ -343,6 +342,16 @@ def load(content):
     for key, question in questions.items():
         _load_answers_and_tags(question, records[key], tags, report)
     return report
+
+
+def _published_in(titles, published_at):
+    """Every language the demo writes a question in is published on its date."""
+    values = {"published_at": published_at}
+    for code in languages.codes():
+        published = bool(titles.get(code))
+        values[column("state", code)] = Question.State.PUBLISHED if published else Question.State.DRAFT
+        values[column("publish_at", code)] = published_at if published else None
+    return values
 
 
 def _load_answers_and_tags(question, item, tags, report):

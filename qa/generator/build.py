@@ -246,10 +246,11 @@ class ContentGenerator:
         return present, incomplete
 
     def status_and_date(self, now):
+        """(state of its languages, date): a few drafts and scheduled questions."""
         roll = self.rng.random()
         if roll < SCHEDULED:
-            return Question.Status.PUBLISHED, now + timedelta(minutes=self.rng.randint(10, 60 * 24 * 30))
-        status = Question.Status.DRAFT if roll < SCHEDULED + DRAFT else Question.Status.PUBLISHED
+            return Question.State.PUBLISHED, now + timedelta(minutes=self.rng.randint(10, 60 * 24 * 30))
+        status = Question.State.DRAFT if roll < SCHEDULED + DRAFT else Question.State.PUBLISHED
         return status, now - timedelta(seconds=self.rng.randint(60, YEARS_OF_HISTORY * 365 * 24 * 3600))
 
     def question(self, number, now, pools, categories, tags, askers):
@@ -257,7 +258,6 @@ class ContentGenerator:
         present, incomplete = self.languages_of()
         status, published_at = self.status_and_date(now)
         question = self.new_question(
-            status=status,
             published_at=published_at,
             category_id=self.rng.choices(categories, weights=range(len(categories), 0, -1))[0].pk,
             asker_id=self.rng.choice(askers).pk,
@@ -287,8 +287,12 @@ class ContentGenerator:
                 setattr(answer, column("body_html", code), "\n".join(block.html[code] for block in blocks))
                 total += count_words(heading_text) + sum(block.words[code] for block in blocks)
                 pairs.append((heading_text, getattr(answer, column("body", code))))
+            complete = question.is_complete_in(code, pairs)
             setattr(question, column("read_time", code), minutes_for(code, total))
-            setattr(question, column("is_available", code), question.is_complete_in(code, pairs))
+            setattr(question, column("state", code), status)
+            setattr(question, column("publish_at", code), published_at if status == Question.State.PUBLISHED else None)
+            setattr(question, column("is_complete", code), complete)
+            setattr(question, column("is_available", code), complete and status == Question.State.PUBLISHED)
         chosen = self.rng.sample(tags, k=min(len(tags), self.rng.randint(1, 5)))
         return question, answers, chosen
 

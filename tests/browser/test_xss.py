@@ -21,6 +21,7 @@ from qa import languages
 from qa.languages import column
 from qa.models import Answer, Asker, Category, Question, Tag
 from qa.sitemaps import SITEMAPS
+from tests.factories import in_state
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -168,8 +169,7 @@ def payloads_everywhere():
             question = Question.objects.create(
                 asker=askers[q],
                 category=categories[q],
-                status=Question.Status.PUBLISHED,
-                published_at=timezone.now() - timedelta(days=1, minutes=q),
+                **in_state(Question.State.PUBLISHED, timezone.now() - timedelta(days=1, minutes=q)),
                 **{column("title", code): titles[code] for code in CODES},
                 **{column("slug", code): f"xss-question-{q}-{code}" for code in CODES},
                 **{column("summary", code): " ".join(CORPUS) for code in CODES},
