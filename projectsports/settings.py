@@ -62,7 +62,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "axes",
+    "reversion",
     "qa",
+    # Editorial workflow: states, preview, history, translation status (after qa: its
+    # admin replaces qa's question admin).
+    "qa.editorial",
 ]
 
 # Order matters: /healthz answers before host checks and the HTTPS redirect; headers

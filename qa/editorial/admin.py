@@ -1,0 +1,160 @@
+"""The question admin of the editorial workflow, in place of qa's: each language's
+state in the list, with filters and actions per language; what a translator may not do
+(publish, unpublish, delete) refused in the form and the actions alike; preview links,
+the history with comparison and restore, and the translation status (their own modules).
+
+Who may publish is one permission, `qa.publish_question` (groups.py gives it to the
+Editor group): the actions ask for it, and without it the form offers a language only
+the states draft and in review, and leaves a published one and its date as they are.
+"""
+
+from django.contrib import admin, messages
+from django.forms import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from qa import languages
+from qa.admin import AnswerInline, QuestionAdmin
+from qa.languages import column
+from qa.models import Question
+
+from . import states
+from .history_admin import HistoryAdminMixin
+from .preview_admin import PreviewAdminMixin
+from .translation_admin import TranslationStatusAdminMixin
+
+State = Question.State
+PUBLISH_PERMISSION = "qa.publish_question"
+
+
+class CompleteWhenPublishedFormSet(BaseInlineFormSet):
+    """A language set to Published in the form must be complete with the answers as
+    submitted: the question's form alone cannot tell (nothing is saved otherwise)."""
+
+    def clean(self):
+        super().clean()
+        question = self.instance
+        kept = [form.cleaned_data for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        for code in languages.codes():
+            if getattr(question, column("state", code)) != State.PUBLISHED:
+                continue
+            pairs = [(data.get(column("heading", code)), data.get(column("body", code))) for data in kept]
+            if not question.is_complete_in(code, pairs):
+                raise ValidationError(
+                    _(
+                        "%(language)s cannot be published: the question, its address and every sub-question and "
+                        "answer need text in %(language)s. Complete it or choose another state."
+                    )
+                    % {"language": languages.name(code)}
+                )
+
+
+class EditorialAnswerInline(AnswerInline):
+    formset = CompleteWhenPublishedFormSet
+
+
+def state_column(code):
+    @admin.display(description=code.upper())
+    def state(question):
+        key = states.language_state(question, code)
+        return format_html('<span class="state state-{}">{}</span>', key, states.LABELS[key])
+
+    state.__name__ = column("state", code)
+    return state
+
+
+class LanguageStateFilter(admin.SimpleListFilter):
+    """One filter per language: its state as language_state() tells it."""
+
+    code = None
+
+    def lookups(self, request, model_admin):
+        return list(states.LABELS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in states.LABELS:
+            return queryset.filter(states.in_state(self.value(), self.code))
+        return queryset
+
+
+def state_filter(code):
+    return type(
+        f"StateFilter_{code}",
+        (LanguageStateFilter,),
+        {"code": code, "title": languages.name(code), "parameter_name": column("state", code)},
+    )
+
+
+def state_action(code, state, description, permission):
+    def action(modeladmin, request, queryset):
+        try:
+            changed = states.change_state(queryset, code, state)
+        except states.Refused as refused:
+            modeladmin.message_user(request, str(refused), messages.ERROR)
+            return
+        modeladmin.message_user(
+            request,
+            _("%(language)s: %(count)d question(s) changed.") % {"language": languages.name(code), "count": changed},
+            messages.SUCCESS,
+        )
+
+    action.__name__ = f"{state}_{code}"
+    return admin.action(description=description % {"language": languages.name(code)}, permissions=[permission])(action)
+
+
+def language_actions():
+    actions = []
+    for code in languages.codes():
+        actions += [
+            state_action(code, State.REVIEW, _("Submit for review: %(language)s"), "change"),
+            state_action(code, State.PUBLISHED, _("Publish: %(language)s"), "publish"),
+            state_action(code, State.DRAFT, _("Unpublish (back to draft): %(language)s"), "publish"),
+        ]
+    return actions
+
+
+class EditorialQuestionAdmin(
+    TranslationStatusAdminMixin, PreviewAdminMixin, HistoryAdminMixin, VersionAdmin, QuestionAdmin
+):
+    inlines = [EditorialAnswerInline]
+    list_display = [
+        "__str__",
+        "category",
+        "published_at",
+        *[state_column(code) for code in languages.codes()],
+    ]
+    list_filter = [*[state_filter(code) for code in languages.codes()], "category", "published_at"]
+    actions = language_actions()
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """Without the publishing permission: draft and in review only, and a
+        published language (or its date) is not the translator's to change."""
+        form = super().get_form(request, obj, change, **kwargs)
+        if self.has_publish_permission(request):
+            return form
+        allowed = [(value, label) for value, label in State.choices if value != State.PUBLISHED]
+
+        class TranslatorForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for code in languages.codes():
+                    state, date = self.fields.get(column("state", code)), self.fields.get(column("publish_at", code))
+                    published = getattr(self.instance, column("state", code)) == State.PUBLISHED
+                    if state is not None:
+                        if published:
+                            state.disabled = True
+                        else:
+                            state.choices = allowed
+                    if date is not None:
+                        date.disabled = True
+
+        return TranslatorForm
+
+
+admin.site.unregister(Question)
+admin.site.register(Question, EditorialQuestionAdmin)

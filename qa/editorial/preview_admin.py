@@ -1,0 +1,5 @@
+"""Preview links in the question admin (see preview.py)."""
+
+
+class PreviewAdminMixin:
+    pass
