@@ -140,9 +140,9 @@ def test_editing_an_inline_answer_recomputes_the_read_time(admin_client):
     assert "5 min read" in page  # shown read-only
 
 
-def test_changelist_shows_availability_filters_missing_languages_and_searches_all_titles(admin_client, content):
+def test_changelist_shows_states_filters_missing_languages_and_searches_all_titles(admin_client, content):
     changelist = reverse("admin:qa_question_changelist")
-    response = admin_client.get(changelist, {"missing_language": "tr"})
+    response = admin_client.get(changelist, {"state_tr": "missing"})
     assert list(response.context["cl"].result_list) == [content["no_turkish"]]
     response = admin_client.get(changelist, {"q": content["first"].title_tr})
     assert list(response.context["cl"].result_list) == [content["first"]]

@@ -131,10 +131,25 @@ class EditorialQuestionAdmin(
     def has_publish_permission(self, request):
         return request.user.has_perm(PUBLISH_PERMISSION)
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        """Without the publishing permission: draft and in review only, and a
-        published language (or its date) is not the translator's to change."""
-        form = super().get_form(request, obj, change, **kwargs)
+    def get_readonly_fields(self, request, obj=None):
+        """Without the publishing permission, the dates and a published language's
+        state are shown, not offered."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += [column("publish_at", code) for code in languages.codes()]
+            if obj is not None:
+                fields += [
+                    code_column for code, code_column in self.state_columns() if obj.states()[code] == State.PUBLISHED
+                ]
+        return fields
+
+    @staticmethod
+    def state_columns():
+        return [(code, column("state", code)) for code in languages.codes()]
+
+    def get_form(self, request, obj=None, **kwargs):
+        """Without the publishing permission a language may be a draft or in review."""
+        form = super().get_form(request, obj, **kwargs)
         if self.has_publish_permission(request):
             return form
         allowed = [(value, label) for value, label in State.choices if value != State.PUBLISHED]
@@ -142,16 +157,9 @@ class EditorialQuestionAdmin(
         class TranslatorForm(form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
-                for code in languages.codes():
-                    state, date = self.fields.get(column("state", code)), self.fields.get(column("publish_at", code))
-                    published = getattr(self.instance, column("state", code)) == State.PUBLISHED
-                    if state is not None:
-                        if published:
-                            state.disabled = True
-                        else:
-                            state.choices = allowed
-                    if date is not None:
-                        date.disabled = True
+                for _code, name in EditorialQuestionAdmin.state_columns():
+                    if name in self.fields:
+                        self.fields[name].choices = allowed
 
         return TranslatorForm
 

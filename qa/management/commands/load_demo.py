@@ -1,5 +1,6 @@
 """`manage.py load_demo`: the demo content of qa/demo/ (format: qa/demo/FORMAT.md)."""
 
+import reversion
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -31,7 +32,9 @@ class Command(BaseCommand):
             return
         try:
             content = demo.read(directory)
-            with transaction.atomic():
+            # One revision of the history (django-reversion) for the whole load.
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_comment("load_demo")
                 with one_change():  # each question derived once, not once per answer
                     report = demo.load(content)
                 if dry_run:
