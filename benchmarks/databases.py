@@ -76,7 +76,11 @@ def generate(env, questions):
     say(f"generate_content --questions {questions} --seed 1 (this can take minutes)")
     args = [sys.executable, "manage.py", "generate_content", "--questions", str(questions), "--seed", "1"]
     subprocess.run(args, cwd=ROOT, env=env, check=True, stdout=sys.stderr)
-    return f"generate_content --questions {questions} --seed 1"
+    say("refresh_translation_status (bulk inserts send no signals)")
+    subprocess.run(
+        [sys.executable, "manage.py", "refresh_translation_status"], cwd=ROOT, env=env, check=True, stdout=sys.stderr
+    )
+    return f"generate_content --questions {questions} --seed 1, refresh_translation_status"
 
 
 @contextlib.contextmanager

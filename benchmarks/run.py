@@ -106,7 +106,7 @@ STREAM_SIZE = 1000
 # The editors' busiest page (100 questions a page), plain and with its costliest filter.
 ADMIN_PAGES = {
     "admin question list": "/admin/qa/question/",
-    "admin list, not available in tr": "/admin/qa/question/?missing_language=tr",
+    "admin list, Turkish missing": "/admin/qa/question/?state_tr=missing",
 }
 say = databases.say
 

@@ -149,6 +149,8 @@ ADMIN_FORM_MAX_FIELDS = int(os.environ.get("ADMIN_FORM_MAX_FIELDS", "20000"))
 ADMIN_FORM_MAX_BYTES = int(os.environ.get("ADMIN_FORM_MAX_BYTES", str(32 * 1024 * 1024)))
 # Seconds a rendered page stays in the cache; any content change replaces it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Days a preview link for reviewers without an account stays valid (qa.editorial.preview).
+PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "7"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -23,6 +23,7 @@ urlpatterns = [
         name="sitemap_index",
     ),
     path("sitemap-<section>.xml", language_neutral(sitemaps.section), name="sitemap_section"),
+    path("", include("qa.editorial.urls")),
 ]
 
 urlpatterns += i18n_patterns(path("", include("qa.urls")), prefix_default_language=True)

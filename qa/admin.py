@@ -31,19 +31,6 @@ class AnswerInline(TranslationStackedInline):
     ordering = ["position", "pk"]
 
 
-class NotAvailableInFilter(admin.SimpleListFilter):
-    title = _("not available in")
-    parameter_name = "missing_language"
-
-    def lookups(self, request, model_admin):
-        return [(code, languages.name(code)) for code in languages.codes()]
-
-    def queryset(self, request, queryset):
-        if self.value() in languages.codes():
-            return queryset.filter(**{column("is_complete", self.value()): False})
-        return queryset
-
-
 class QuestionForm(forms.ModelForm):
     tags = forms.ModelMultipleChoiceField(
         queryset=Tag.objects.all(),
@@ -57,26 +44,13 @@ class QuestionForm(forms.ModelForm):
         fields = ["tags"]  # the rest comes from QuestionAdmin.fieldsets
 
 
-def availability_column(code):
-    @admin.display(description=code.upper(), boolean=True, ordering=column("is_complete", code))
-    def available(question):
-        return getattr(question, column("is_complete", code))
-
-    available.__name__ = column("available", code)
-    return available
-
-
 @admin.register(Question)
 class QuestionAdmin(TabbedTranslationAdmin):
     form = QuestionForm
     inlines = [AnswerInline]
-    list_display = [
-        "__str__",
-        "category",
-        "published_at",
-        *[availability_column(code) for code in languages.codes()],
-    ]
-    list_filter = [NotAvailableInFilter, "category", "published_at"]
+    # qa.editorial's admin, which replaces this one, adds each language's state.
+    list_display = ["__str__", "category", "published_at"]
+    list_filter = ["category", "published_at"]
     search_fields = [column("title", code) for code in languages.codes()]
     # At 100,000 questions the date drill-down scanned every row per page view and the
     # full count another time: the publication-date filter and filtered count remain.

@@ -120,8 +120,10 @@ class Version:
 
 
 def _first_due(now):
-    """The earliest scheduled publication (of any language) after now, or None."""
-    return Question.objects.first_due(now)
+    """The earliest scheduled publication (of any language) after now, or None: read
+    on its own only when the version row is missing (a bump writes it in its update)."""
+    due = Question.objects.order_by().values_list(Question.objects.next_due_after(now), flat=True)[:1]
+    return next(iter(due), None)
 
 
 def bump_content_version(labels=False):
@@ -138,7 +140,7 @@ def bump_content_version(labels=False):
             since = row["changed_at"] if row is not None else EPOCH
             came_due = Question.objects.came_due(since, now).values("pk", "category_id", "asker_id")
             refresh_lists_of(list(came_due))
-        changes = {"number": F("number") + 1, "changed_at": now, "next_due": _first_due(now)}
+        changes = {"number": F("number") + 1, "changed_at": now, "next_due": Question.objects.next_due_after(now)}
         if labels:
             changes["labels_number"] = F("labels_number") + 1
         if not ContentVersion.objects.filter(pk=1).update(**changes):  # a flushed database

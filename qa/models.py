@@ -24,12 +24,13 @@ keep cached pages from ever being stale.
 """
 
 import uuid
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Max, Q
-from django.db.models.functions import Greatest
+from django.db.models import Count, Max, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Least, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -344,6 +345,9 @@ class TaggedQuestion(TaggedItemBase):
         super().save(*args, **kwargs)
 
 
+NEVER = datetime(9999, 1, 1, tzinfo=UTC)  # later than any publication date
+
+
 def visible_in(code, now=None):
     """The one rule for what readers of language code see: the question's text is
     complete in code and code's state is Published (both in `is_available_<code>`),
@@ -384,15 +388,19 @@ class QuestionQuerySet(models.QuerySet):
         """What readers of language code (default: the active one) may see."""
         return self.filter(visible_in(code or languages.active()))
 
-    def first_due(self, now):
-        """The earliest publication date of a language still to come, or None: one
-        short walk of each language's index of published dates (qa_question_due_*)."""
+    @staticmethod
+    def next_due_after(now):
+        """An expression for the earliest publication date of a language still to come,
+        or NULL: one short walk of each language's index of published dates
+        (qa_question_due_*), inside whatever statement uses it."""
+        never, output = Value(NEVER), models.DateTimeField()
         firsts = []
         for code in languages.codes():
             date = column("publish_at", code)
-            upcoming = self.filter(**{column("state", code): Question.State.PUBLISHED, f"{date}__gt": now})
-            firsts += upcoming.order_by(date).values_list(date, flat=True)[:1]
-        return min(firsts, default=None)
+            upcoming = Question.objects.filter(**{column("state", code): Question.State.PUBLISHED, f"{date}__gt": now})
+            first = Subquery(upcoming.order_by(date).values(date)[:1], output_field=output)
+            firsts.append(Coalesce(first, never, output_field=output))
+        return NullIf(Least(*firsts, output_field=output) if len(firsts) > 1 else firsts[0], never, output_field=output)
 
     def came_due(self, since, now):
         """Questions with a language whose publication date fell in (since, now]."""
@@ -523,7 +531,7 @@ class Question(models.Model):
                 for code in languages.codes()
                 for name, prefix in (("newest", []), ("category", ["category"]), ("asker", ["asker"]))
             ],
-            # The next scheduled publication, looked up on every change (first_due).
+            # The next scheduled publication, looked up on every change (next_due_after).
             *[
                 models.Index(
                     fields=[column("publish_at", code)],

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from qa import languages
 from qa.languages import column
@@ -102,6 +103,8 @@ def test_editor_actions_submit_publish_and_unpublish_one_language(client, german
     assert Question.objects.get(pk=german_draft.pk).state_de == "review"
     response = act(client, "published_de", [german_draft])
     assert "1 question(s) changed" in response.content.decode()
+    newest = Version.objects.get_for_object(german_draft).first().revision
+    assert newest.get_comment() == "Publish: Deutsch" and newest.user.username == "editor"
     assert client.get(url(Question.objects.get(pk=german_draft.pk), "de")).status_code == 200
     act(client, "draft_de", [german_draft])
     question = Question.objects.get(pk=german_draft.pk)

@@ -109,6 +109,8 @@ def test_restore_brings_back_every_language_column_the_deleted_answer_and_the_ta
     assert RetiredSlug.objects.filter(language="nl", slug="hoe-ver-is-een-marathon", question=question).exists()
     assert client.get("/nl/vragen/hoe-ver-is-een-marathon/").status_code == 301
     assert "restored" in versions(question)[0].revision.get_comment().lower()
+    found = client.get("/nl/zoeken/", {"q": "marathon"}).content.decode()  # the search index follows
+    assert "How far is a <mark>marathon</mark> (nl)?" in found and "Hoe ver is een" not in found
 
 
 def test_comparing_two_revisions_names_each_language_field_answer_and_tag(admin_client, history):

@@ -8,6 +8,7 @@ Editor group): the actions ask for it, and without it the form offers a language
 the states draft and in review, and leaves a published one and its date as they are.
 """
 
+import reversion
 from django.contrib import admin, messages
 from django.forms import ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -89,6 +90,7 @@ def state_filter(code):
 
 def state_action(code, state, description, permission):
     def action(modeladmin, request, queryset):
+        reversion.set_comment(str(action.short_description))  # the changelist view records a revision
         try:
             changed = states.change_state(queryset, code, state)
         except states.Refused as refused:

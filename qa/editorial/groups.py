@@ -35,9 +35,12 @@ def sync_groups(apps):
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():  # permissions are otherwise made after all migrations
-        app_config.models_module = True
+        # create_permissions skips an app without a models module, which a migration's
+        # historical app configs have not; the real ones (a test's) keep theirs.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     group, permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
     editor, _created = group.objects.get_or_create(name=EDITOR)
     editor.permissions.add(*permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
