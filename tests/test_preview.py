@@ -149,7 +149,11 @@ def test_an_incomplete_language_previews_with_a_warning(admin_client, content):
     answer.heading_de = answer.body_de = ""
     answer.save()
     doc = assert_a_preview(admin_client.get(staff_path(question, "de")), "de")
-    assert in_language("de", "Not complete") in banner(doc)
+    warning = (
+        "Not complete: readers will not see this language until the question and every sub-question and answer "
+        "have text in it."
+    )
+    assert in_language("de", warning) in banner(doc) and in_language("de", warning) != warning
     assert "Not complete" not in banner(parse(admin_client.get(staff_path(question, "en")).content))
 
 
