@@ -103,10 +103,12 @@ HOST = load.HOST
 STAFF = {"username": "bench-staff", "password": "a-long-benchmark-staff-password-2026"}
 EDIT_EVERY = 10
 STREAM_SIZE = 1000
-# The editors' busiest page (100 questions a page), plain and with its costliest filter.
+# The editors' busiest pages: the question list (100 a page), plain and with its
+# costliest filter, and the translation dashboard's longest list.
 ADMIN_PAGES = {
     "admin question list": "/admin/qa/question/",
     "admin list, Turkish missing": "/admin/qa/question/?state_tr=missing",
+    "translation dashboard, de up to date": "/admin/qa/question/translations/?language=de&status=up_to_date",
 }
 say = databases.say
 
