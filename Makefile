@@ -29,7 +29,10 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(PY)
 
 install: $(INSTALLED)
 
+# .env (git-ignored, read by manage.py only) makes every later `manage.py` command a
+# laptop one too: `shell`, `createsuperuser`, ... need no DEBUG=1 in front.
 run: install
+	@test -f .env || printf '# Written by make run: settings for manage.py on this laptop (never used by gunicorn).\nDEBUG=1\n' > .env
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo --if-empty
 	@echo
@@ -40,9 +43,9 @@ run: install
 # Production: gunicorn with gunicorn.conf.py, static files collected for WhiteNoise.
 # Reads its settings from the environment (README, "Deploying").
 serve: install
-	$(PY) manage.py check --deploy
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput --verbosity 0
+	DEBUG=$${DEBUG:-0} $(PY) manage.py check --deploy
+	DEBUG=$${DEBUG:-0} $(PY) manage.py migrate --noinput
+	DEBUG=$${DEBUG:-0} $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 test: install

@@ -20,6 +20,9 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
+    """manage.py with exactly env: a laptop's own .env (make run) is not read unless
+    env names one in PROJECTSPORTS_DOTENV."""
+    env = {"PROJECTSPORTS_DOTENV": str(ROOT / "tests" / "no-such-dotenv"), **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
@@ -75,3 +78,24 @@ def test_without_debug_and_secret_key_start_up_stops_naming_the_variable():
         assert "SECRET_KEY" in result.stderr and "set DEBUG=1" in result.stderr, command
         assert "AppRegistryNotReady" not in result.stderr and "Traceback" not in result.stderr, command
     assert manage("help", env=env).returncode == 0
+
+
+def test_after_make_run_every_command_works_without_extra_variables(tmp_path):
+    """make run writes .env with DEBUG=1; manage.py reads it (the environment wins), so
+    `shell` needs nothing in front; gunicorn and the tests never read it."""
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("# Written by make run\n\nDEBUG=1\nLOG_LEVEL='WARNING'\n", encoding="utf-8")
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
+    env["PROJECTSPORTS_DOTENV"] = str(dotenv)
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)", env=env)
+    assert result.returncode == 0 and result.stdout.split()[-1] == "True", result.stderr
+    # What the environment says wins over the file: production without a key still stops.
+    result = manage("check", env={**env, "DEBUG": "0"})
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_the_makefile_writes_the_laptop_dotenv_and_git_ignores_it():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    run = makefile.split("\nrun: install\n")[1].split("\n\n")[0]
+    assert "test -f .env ||" in run and "DEBUG=1" in run
+    assert ".env" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
