@@ -5,6 +5,7 @@ import json
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
+from django.utils import translation
 
 from qa.models import Question, Tag
 from tests.factories import make_asker, make_category, make_question, make_tag
@@ -212,3 +213,11 @@ def test_only_the_sites_own_translated_tags_are_in_the_admin(admin_client):
 
     assert not admin.site.is_registered(taggit.models.Tag)
     assert admin.site.is_registered(Tag)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_login_page_has_one_heading_in_every_admin_language(client, code):
+    doc = parse(client.get(reverse("admin:login"), HTTP_ACCEPT_LANGUAGE=code).content)
+    (heading,) = doc.find_all("h1")
+    with translation.override(code):
+        assert heading.text.strip() == str(translation.gettext("Log in"))
