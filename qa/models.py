@@ -25,6 +25,7 @@ keep cached pages from ever being stale.
 
 import uuid
 from datetime import UTC, datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -355,6 +356,17 @@ def visible_in(code, now=None):
     return Q(**{column("is_available", code): True, f"{column('publish_at', code)}__lte": now or timezone.now()})
 
 
+def visible_languages(value, now=None):
+    """visible_in on a row already read: the codes, in tab order, of the languages whose
+    stored columns say readers see them; value(column name) gives a column's value."""
+    now = now or timezone.now()
+    return [
+        code
+        for code in languages.codes()
+        if value(column("is_available", code)) and value(column("publish_at", code)) <= now
+    ]
+
+
 class QuestionQuerySet(models.QuerySet):
     def published(self):
         """Visible in at least one language."""
@@ -577,7 +589,7 @@ class Question(models.Model):
         published question's language whose title gives no slug is named."""
         require_some_language(self, "title")
         fill_slugs(self, "title", remake_taken=True)
-        published = {column("slug", code) for code in self.states() if self.states()[code] == self.State.PUBLISHED}
+        published = {column("slug", code) for code, state in self.states().items() if state == self.State.PUBLISHED}
         errors = {name: message for name, message in missing_slugs(self, "title").items() if name in published}
         if errors:
             raise ValidationError(errors)
@@ -636,14 +648,8 @@ class Question(models.Model):
         )
 
     def available_languages(self):
-        """Codes of the languages readers can read this question in, in tab order
-        (visible_in, on the loaded row)."""
-        now = timezone.now()
-        return [
-            code
-            for code in languages.codes()
-            if getattr(self, column("is_available", code)) and getattr(self, column("publish_at", code)) <= now
-        ]
+        """Codes of the languages readers can read this question in, in tab order."""
+        return visible_languages(partial(getattr, self))
 
     def visible_tags(self):
         """The question's tags that have a name and a page in the active language."""

@@ -25,13 +25,12 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.http import http_date
 
 from . import counts, languages
 from .languages import column
 from .links import around_slug, url_in, x_default_language
-from .models import Asker, Category, Question, Tag
+from .models import Asker, Category, Question, Tag, visible_languages
 from .pagination import CountedPaginator
 
 LIMIT = 2000
@@ -90,7 +89,8 @@ class QuestionSitemap(LanguageSitemap):
     took longer than everything else a file needs."""
 
     route = "qa:question"
-    flags = {code: (column("is_available", code), column("publish_at", code)) for code in languages.codes()}
+    # What visible_languages reads of each row.
+    flags = [column(field, code) for field in ("is_available", "publish_at") for code in languages.codes()]
 
     def items(self):
         slugs = [column("slug", code) for code in languages.codes()]
@@ -98,16 +98,12 @@ class QuestionSitemap(LanguageSitemap):
         return (
             Question.objects.visible(self.code)
             .order_by("-published_at", "-pk")
-            .values(
-                "pk", "updated_at", "published_at", *slugs, *[name for pair in self.flags.values() for name in pair]
-            )
+            .values("pk", "updated_at", "published_at", *slugs, *self.flags)
         )
 
     def languages_of(self, row):
-        """The languages a question is visible in: its stored flags and dates (as
-        Question.available_languages), in tab order."""
-        now = timezone.now()
-        return [code for code, (flag, date) in self.flags.items() if row[flag] and row[date] <= now]
+        """The languages a question is visible in, in tab order (as its tabs say)."""
+        return visible_languages(row.__getitem__)
 
     def slug(self, row, code):
         return row[column("slug", code)]

@@ -49,3 +49,20 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def watch_problems(page):
+    """The page's console errors and uncaught exceptions (CSP refusals among them), as they come."""
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return problems
+
+
+def log_in(page, live_server, username, password):
+    """Through the admin's login form, as a person would."""
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("input[type=submit]")

@@ -3,19 +3,15 @@ tabs, tag selector and slug prefilling run, and the browser reports no violation
 
 import pytest
 
+from tests.browser.conftest import log_in, watch_problems
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_admin_question_form_works_under_the_csp(live_server, page, django_user_model):
     django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-for-tests")
-    problems = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-password-for-tests")
-    page.click("input[type=submit]")
+    problems = watch_problems(page)
+    log_in(page, live_server, "editor", "a-long-password-for-tests")
     page.goto(f"{live_server.url}/admin/qa/question/add/")
 
     csp = page.evaluate("() => fetch(location.href).then(r => r.headers.get('content-security-policy'))")

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, User
 
 from qa.editorial.groups import sync_groups
 from qa.models import Question
+from tests.browser.conftest import log_in, watch_problems
 from tests.factories import make_question
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,18 +29,11 @@ def person(name, group):
     return user
 
 
-def log_in(browser, live_server, name):
+def logged_in(browser, live_server, name):
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
-    problems = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("input[type=submit]")
-    page.problems = problems
+    page.problems = watch_problems(page)
+    log_in(page, live_server, name, PASSWORD)
     return page
 
 
@@ -64,7 +58,7 @@ def test_translate_review_preview_publish_restore(browser, live_server):
         question.save()  # the revision before any Turkish
 
     # The translator fills in the Turkish tab and submits it for review.
-    page = log_in(browser, live_server, "tessa")
+    page = logged_in(browser, live_server, "tessa")
     page.goto(f"{live_server.url}/admin/qa/question/{question.pk}/change/")
     page.select_option("#modeltranslation-main-switch", label="tr")
     page.fill("#id_title_tr", TURKISH["title"])
@@ -85,7 +79,7 @@ def test_translate_review_preview_publish_restore(browser, live_server):
     assert turkish_page_status(browser, live_server, question)[0] == 404
 
     # The editor sends the reviewer's link; the reviewer reads Turkish without an account.
-    editor = log_in(browser, live_server, "erik")
+    editor = logged_in(browser, live_server, "erik")
     editor.goto(f"{live_server.url}/admin/qa/question/{question.pk}/change/")
     editor.locator(".preview-tools summary").click()
     link = editor.get_by_label("Link for reviewers: Türkçe").input_value()

@@ -5,6 +5,7 @@ translation checked there is saved, under the admin's CSP."""
 import pytest
 
 from qa.editorial.models import TranslationStatus
+from tests.browser.conftest import log_in, watch_problems
 from tests.factories import make_question
 from tests.test_translation_status import DASHBOARD, change_url, outdate, statuses
 
@@ -16,14 +17,8 @@ def test_a_dashboard_link_opens_the_form_at_its_languages_tab_under_the_csp(live
     django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-for-tests")
     question = make_question("Pacing")
     outdate(question)
-    problems = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-password-for-tests")
-    with page.expect_navigation():
-        page.click("input[type=submit]")
+    problems = watch_problems(page)
+    log_in(page, live_server, "editor", "a-long-password-for-tests")
     page.goto(f"{live_server.url}{DASHBOARD}?language=de&status=outdated")
     with page.expect_navigation():
         page.click("table.translation-list a")
