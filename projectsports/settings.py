@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     # Editorial workflow: states, preview, history, translation status (after qa: its
     # admin replaces qa's question admin).
     "qa.editorial",
+    # Content in and out: plain-text pages, JSON export and import, PO files (after
+    # qa.editorial: its admin extends the editorial question admin).
+    "qa.exchange",
 ]
 
 # Order matters: /healthz answers before host checks and the HTTPS redirect; headers
