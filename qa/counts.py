@@ -21,6 +21,7 @@ from .models import Asker, Category, Question, Tag
 LIST_FIELDS = {Category: "category_id", Asker: "asker_id", Tag: "tagged_items__tag_id"}
 COUNT_COLUMNS = [column("question_count", code) for code in languages.codes()]
 STORED = [*COUNT_COLUMNS, "latest_change"]
+BATCH_SIZE = 500
 
 
 def refresh_counts(model, ids=None):
@@ -58,10 +59,12 @@ def refresh_lists_of(rows):
         return
     refresh_counts(Category, {row["category_id"] for row in rows})
     refresh_counts(Asker, {row["asker_id"] for row in rows})
-    tag_ids = Tag.objects.filter(tagged_questions__content_object__in=[row["pk"] for row in rows]).values_list(
-        "pk", flat=True
-    )
-    refresh_counts(Tag, set(tag_ids))
+    question_ids = sorted({row["pk"] for row in rows})
+    tag_ids = set()
+    for start in range(0, len(question_ids), BATCH_SIZE):  # an import's thousands of questions
+        batch = question_ids[start : start + BATCH_SIZE]
+        tag_ids.update(Tag.objects.filter(tagged_questions__content_object__in=batch).values_list("pk", flat=True))
+    refresh_counts(Tag, tag_ids)
 
 
 def total_visible(code=None):

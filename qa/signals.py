@@ -14,17 +14,22 @@ All of it runs inside the change's own transaction (content models save atomical
 
 One change, derived data once: an admin save of a question with N answers saves N
 answers, and each would re-derive its question and bump the content version, O(N²)
-work for one change. Inside `one_change()`, answer saves only note their question and
-content changes only note that the version must move; on the way out each noted
-question is re-derived once and the version bumped once. It runs inside the change's
-transaction (the admin's change view is atomic), so readers see all of it or nothing.
+work for one change. Inside `one_change()`, answer saves only note their question,
+content changes only note that the version must move, and the lists to recount and
+the questions to index are only noted; on the way out each noted question is
+re-derived once (its save noting what follows from it in turn), and then, for all of
+them together, the search index is written in batches, `questions_changed` is sent
+(qa.editorial refreshes the translation status on it), the lists are recounted with
+one grouped query per kind, and the version is bumped once. An import of thousands of
+questions (qa.exchange) is one change too. It runs inside the change's transaction
+(the admin's change view is atomic), so readers see all of it or nothing.
 """
 
 import threading
 from contextlib import contextmanager
 
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils import timezone
 
 from . import counts, languages, search
@@ -44,10 +49,15 @@ DERIVED_FIELDS = [
 
 _collecting = threading.local()
 
+# Sent at the end of a one_change() with question_ids: every question it changed, once
+# its derived data and search index are written (qa.editorial: the translation status).
+questions_changed = Signal()
+
 
 class Batch:
     def __init__(self):
         self.questions, self.bump, self.labels = set(), False, False
+        self.lists, self.tags = [], set()  # for qa.counts: question rows, tag ids
 
 
 def collecting():
@@ -65,10 +75,19 @@ def one_change():
         yield
     finally:
         _collecting.batch = None
-    for question_id in sorted(batch.questions):
-        refresh_question_derived(question_id)  # its save bumps the version as well
-    if batch.bump:
-        bump_content_version(labels=batch.labels)
+    derived = _collecting.batch = Batch()  # what the re-saves below note in turn
+    try:
+        for question_id in sorted(batch.questions):
+            refresh_question_derived(question_id)
+    finally:
+        _collecting.batch = None
+    question_ids = sorted(batch.questions | derived.questions)
+    search.index(question_ids)
+    questions_changed.send(sender=Question, question_ids=question_ids)
+    counts.refresh_lists_of(batch.lists + derived.lists)
+    counts.refresh_counts(Tag, batch.tags | derived.tags)
+    if batch.bump or derived.bump:
+        bump_content_version(labels=batch.labels or derived.labels)
 
 
 def refresh_question_derived(question_id):
@@ -94,7 +113,10 @@ def recount_lists_of_saved_question(sender, instance, created, **kwargs):
     lists = [{"pk": instance.pk, "category_id": instance.category_id, "asker_id": instance.asker_id}]
     if before:
         lists.append({"pk": instance.pk, "category_id": before["category_id"], "asker_id": before["asker_id"]})
-    counts.refresh_lists_of(lists)
+    if (batch := collecting()) is not None:
+        batch.lists += lists
+    else:
+        counts.refresh_lists_of(lists)
 
 
 @receiver(post_save, sender=Question)
@@ -138,7 +160,10 @@ def follow_tag_change(sender, instance, **kwargs):
     """A question's tags are part of it: its last-changed date moves (so its cached
     article does, qa.fragments), and the tag is recounted."""
     Question.objects.filter(pk=instance.content_object_id).update(updated_at=timezone.now())
-    counts.refresh_counts(Tag, {instance.tag_id})
+    if (batch := collecting()) is not None:
+        batch.tags.add(instance.tag_id)
+    else:
+        counts.refresh_counts(Tag, {instance.tag_id})
     if deleted_with(kwargs.get("origin"), (Question, Tag)):
         return  # the question goes as well, or index_questions_of_deleted_tag follows
     if (batch := collecting()) is not None:

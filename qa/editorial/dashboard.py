@@ -113,4 +113,5 @@ def view(model_admin, request):
         "previous": list_url(code, status, page.previous_page_number()) if page.has_previous() else None,
         "next": list_url(code, status, page.next_page_number()) if page.has_next() else None,
     }
-    return TemplateResponse(request, "editorial/translation_dashboard.html", context)
+    template = getattr(model_admin, "translation_dashboard_template", "editorial/translation_dashboard.html")
+    return TemplateResponse(request, template, context)

@@ -1,13 +1,14 @@
 """The translation status follows every save of a question, whatever made it (the admin,
 a restore, the demo loader), and through the question's re-save, every change of its
-answers (qa.signals). Inside qa.signals.one_change() the question is only noted: it is
-re-saved once when the change is complete, and its status refreshed then."""
+answers (qa.signals). Inside qa.signals.one_change() the question is only noted: the
+statuses of all the questions of the change are refreshed together when it is
+complete (questions_changed), BATCH at a time."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from qa.models import Question
-from qa.signals import collecting
+from qa.signals import collecting, questions_changed
 
 from . import translation_status
 from .models import TranslationCheck, TranslationStatus
@@ -21,6 +22,15 @@ def refresh_translation_status(sender, instance, raw=False, **kwargs):
         batch.questions.add(instance.pk)
     else:
         translation_status.refresh([instance.pk])
+
+
+BATCH = 500
+
+
+@receiver(questions_changed, dispatch_uid="editorial_refresh_translation_status_of_change")
+def refresh_translation_status_of_change(sender, question_ids, **kwargs):
+    for start in range(0, len(question_ids), BATCH):
+        translation_status.refresh(question_ids[start : start + BATCH])
 
 
 @receiver(post_delete, sender=Question, dispatch_uid="editorial_forget_translation_status")
