@@ -27,7 +27,16 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+# The page checks of the browser tests (package.json, locked in package-lock.json):
+# axe-core and the Nu HTML checker, which runs on Java. Without npm they are skipped
+# (in CI, where .ci/run installs npm and Java, they fail instead).
+NODE_INSTALLED := node_modules/.installed
+$(NODE_INSTALLED): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $(NODE_INSTALLED); \
+	else echo "npm not found: the page checks (axe, Nu HTML checker) are skipped; apt-get install npm" >&2; fi
+
+install: $(INSTALLED) $(NODE_INSTALLED)
 
 # .env (git-ignored, read by manage.py only) makes every later `manage.py` command a
 # laptop one too: `shell`, `createsuperuser`, ... need no DEBUG=1 in front.

@@ -7,6 +7,7 @@ duplicate tag when a question is saved under another language.
 
 import taggit.models
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.text import capfirst
@@ -21,6 +22,30 @@ from .signals import one_change
 
 # taggit registers its own, untranslated Tag model; this site's tags are qa.Tag.
 admin.site.unregister(taggit.models.Tag)
+
+# The site's name on every admin page, not "Django administration"; the index starts
+# with what editors do first (templates/admin/index.html).
+admin.site.site_header = admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = _("Editors' desk")
+
+
+class LanguageBarAdmin(TabbedTranslationAdmin):
+    """modeltranslation's tabs, switched by one language bar at the top of the form
+    instead of a row of tabs above every field (templates/admin/qa/language_bar.html,
+    static/js/language_bar.js). The script must come after modeltranslation's: naming
+    those first is what keeps Media's merge from putting it before them."""
+
+    change_form_template = "admin/qa/translated_change_form.html"
+
+    @property
+    def media(self):
+        js = [
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "js/language_bar.js",
+            "js/admin_accessibility.js",
+        ]
+        return super().media + forms.Media(js=js, css={"all": ["css/admin.css"]})
 
 
 class AnswerInline(TranslationStackedInline):
@@ -45,7 +70,8 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(LanguageBarAdmin):
+    change_form_template = "admin/qa/question/change_form.html"  # the bar, the translation status, previews
     form = QuestionForm
     inlines = [AnswerInline]
     # qa.editorial's admin, which replaces this one, adds each language's state.
@@ -70,9 +96,6 @@ class QuestionAdmin(TabbedTranslationAdmin):
         ),
     ]
 
-    class Media:
-        css = {"all": ["css/admin.css"]}  # wide title, slug and summary inputs
-
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("category")
 
@@ -92,7 +115,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(LanguageBarAdmin):
     list_display = ["__str__", "position"]
     list_editable = ["position"]
     search_fields = [column("name", code) for code in languages.codes()]
@@ -100,7 +123,7 @@ class CategoryAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(TabbedTranslationAdmin):
+class TagAdmin(LanguageBarAdmin):
     list_display = ["__str__", *[column("name", code) for code in languages.codes()]]
     search_fields = [column("name", code) for code in languages.codes()]
     prepopulated_fields = {"slug": ("name",)}

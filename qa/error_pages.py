@@ -8,12 +8,13 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from . import languages
 from .languages import column
-from .links import language_tabs
+from .links import language_tabs, x_default_language
 from .models import Question
 
 
@@ -26,17 +27,24 @@ def page_not_found(request, exception):
 
 
 def not_in_language(request, obj):
-    """404 for an object that exists, but not in the URL's language: offer the others,
-    each by its title (a question) or name in that language, so the reader knows which
-    page this was."""
+    """404 for an object that exists, but not in the URL's language: name it (in the
+    site's default language where it has it, else its first, marked with that
+    language) and offer the others, each by its title (a question) or name in that
+    language, so the reader knows which page this was."""
     tabs = language_tabs(obj=obj)
     field = "title" if isinstance(obj, Question) else "name"
+    offers = [{**tab, "title": label_in(obj, field, tab["code"])} for tab in tabs if tab["url"]]
+    named = None
+    if offers:
+        code = x_default_language([offer["code"] for offer in offers])
+        named = format_html('<span lang="{}">{}</span>', code, label_in(obj, field, code))
     return error_page(
         request,
         404,
         _("Not available in this language"),
         heading=_("This page is not available in this language"),
-        offers=[{**tab, "title": label_in(obj, field, tab["code"])} for tab in tabs if tab["url"]],
+        named=named,
+        offers=offers,
         language_tabs=tabs,
     )
 

@@ -50,6 +50,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.table import escapedSplit
+from markdown_it.token import Token
 
 MAX_BODY_LENGTH = 20_000  # characters
 MAX_NESTING = 8  # lists and quotes inside each other
@@ -63,29 +64,79 @@ PARSER_NESTING = 20  # markdown-it's maxNesting; must stay above 2 * MAX_NESTING
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "code", "pre", "blockquote",
-    "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
-    "h3", "h4", "h5", "h6", "a", "s", "del", "sup", "sub",
+    "ul", "ol", "li", "table", "caption", "thead", "tbody", "tr", "th", "td",
+    "h3", "h4", "h5", "h6", "a", "s", "del", "sup", "sub", "div",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"class"}, "td": {"class"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "div": {"tabindex"}}  # classes: CLASSES
 ALIGN_CLASSES = {"text-align:left": "align-left", "text-align:center": "align-center",
                  "text-align:right": "align-right"}  # fmt: skip
+CELL_CLASSES = {*ALIGN_CLASSES.values(), "num"}
+CLASSES = {"div": {"table-scroll"}, "th": CELL_CLASSES, "td": CELL_CLASSES}
+# Tables: each in a box that scrolls sideways on its own (a phone's width), which the
+# keyboard can focus to scroll; a cell that is a number ("2,000", "−3.5", "42 %",
+# "6:30") is right-aligned like a column of figures; a paragraph right after a table
+# that starts "Table:" (Pandoc's caption syntax; also "Tabel:", "Tabelle:", "Tablo:")
+# is its caption. Raw HTML in a body cannot make such a box or class: nh3 keeps only
+# these classes, and only tabindex="0".
+TABLE_BOX = '<div class="table-scroll" tabindex="0">'
+NUMBER = re.compile(
+    r"[+\-−±~≈]?\d(?:[\d.,:'\u00a0\u202f ]*\d)?"
+    r"(?:\s?(?:%|‰|°C?|km/h|km|m|cm|mm|kg|g|s|min|h|kcal|bpm|W))?"
+)
+CAPTION = re.compile(r"(?:Table|Tabel|Tabelle|Tablo):\s+")
 CONTAINERS = {"bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close",
               "blockquote_open", "blockquote_close"}  # fmt: skip
 
 
 def _fit_to_page(state):
-    """Body headings start at h3 (the page has one h1 and an h2 per answer), and table
-    alignment becomes a class, since the Content-Security-Policy forbids inline styles."""
-    for token in state.tokens:
+    """Body headings start at h3 (the page has one h1 and an h2 per answer), table
+    alignment becomes a class, since the Content-Security-Policy forbids inline styles,
+    numbers in cells are marked and captions found (TABLE_BOX above)."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1]) + 2)}"
-        elif token.type in ("th_open", "td_open") and token.attrs.get("style"):
-            token.attrs = {"class": ALIGN_CLASSES.get(token.attrs["style"], "")}
+        elif token.type in ("th_open", "td_open"):
+            classes = [ALIGN_CLASSES.get(token.attrs.get("style", ""), "")]
+            if NUMBER.fullmatch(tokens[index + 1].content.strip()):
+                classes.append("num")
+            token.attrs = {"class": " ".join(c for c in classes if c)} if any(classes) else {}
+    _move_captions(state)
+
+
+def _move_captions(state):
+    """A "Table: …" paragraph right after a table becomes that table's <caption>."""
+    tokens = state.tokens
+    index = 0
+    while index < len(tokens) - 3:
+        closes, opens, inline = tokens[index], tokens[index + 1], tokens[index + 2]
+        found = closes.type == "table_close" and opens.type == "paragraph_open" and inline.children
+        start = found and CAPTION.match(inline.content)
+        if not start or inline.children[0].type != "text" or not inline.children[0].content.startswith(start[0]):
+            index += 1
+            continue
+        inline.children[0].content = inline.children[0].content[start.end() :]
+        inline.content = inline.content[start.end() :]
+        table_open = max(i for i in range(index) if tokens[i].type == "table_open")
+        caption_open, caption_close = Token("caption_open", "caption", 1), Token("caption_close", "caption", -1)
+        del tokens[index + 1 : index + 4]  # the paragraph
+        tokens[table_open + 1 : table_open + 1] = [caption_open, inline, caption_close]
+        index += 1
+
+
+def _table_open(renderer, tokens, index, options, env):
+    return TABLE_BOX + renderer.renderToken(tokens, index, options, env)
+
+
+def _table_close(renderer, tokens, index, options, env):
+    return renderer.renderToken(tokens, index, options, env) + "</div>"
 
 
 _parser = MarkdownIt("commonmark", {"html": True, "maxNesting": PARSER_NESTING})
 _parser.enable("table").enable("strikethrough")
 _parser.core.ruler.push("fit_to_page", _fit_to_page)
+_parser.add_render_rule("table_open", _table_open)
+_parser.add_render_rule("table_close", _table_close)
 _INLINE_STEP = re.compile(r"\\.|!\[|\(|" + _parser.inline.terminator_re.pattern, re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ADDRESS_START = re.compile(r"\]\([ \t\n]*")
@@ -103,6 +154,8 @@ def _sanitise(raw):
         raw,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=CLASSES,
+        set_tag_attribute_values={"div": {"tabindex": "0"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener",
     ).strip()

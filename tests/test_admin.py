@@ -221,3 +221,38 @@ def test_the_login_page_has_one_heading_in_every_admin_language(client, code):
     (heading,) = doc.find_all("h1")
     with translation.override(code):
         assert heading.text.strip() == str(translation.gettext("Log in"))
+
+
+@pytest.mark.parametrize("code", ["nl", "en", "de", "tr"])
+def test_the_admin_index_starts_with_what_editors_do_first(admin_client, code):
+    with translation.override(code):
+        page = parse(admin_client.get(reverse("admin:index"), headers={"accept-language": code}).content)
+    start = page.find("div", class_="module start-here")
+    links = {a.attrs["href"] for a in start.find_all("a")}
+    assert reverse("admin:qa_question_add") in links
+    assert reverse("admin:qa_question_from_text") in links
+    assert reverse("admin:qa_question_translations") in links
+    assert {f"{reverse('admin:qa_question_changelist')}?state_{c}=review" for c in ("nl", "en", "de", "tr")} <= links
+    assert page.find("h1").text != "Site administration"
+
+
+def test_the_start_here_links_show_only_to_who_may_follow_them(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    viewer = django_user_model.objects.create_user("viewer", password="a-long-password-for-tests", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_question"))
+    client.force_login(viewer)
+    start = parse(client.get(reverse("admin:index")).content).find("div", class_="module start-here")
+    links = {a.attrs["href"] for a in start.find_all("a")}
+    assert reverse("admin:qa_question_translations") in links
+    assert reverse("admin:qa_question_add") not in links and reverse("admin:qa_question_from_text") not in links
+
+
+@pytest.mark.parametrize("model", ["question", "category", "tag"])
+def test_every_translated_form_has_one_language_bar_with_every_language(admin_client, content, model):
+    obj = {"question": content["first"], "category": content["category"], "tag": content["tag"]}[model]
+    page = parse(admin_client.get(reverse(f"admin:qa_{model}_change", args=[obj.pk])).content)
+    bar = page.find("div", class_="language-bar")
+    assert [button.attrs["lang"] for button in bar.find_all("button")] == ["nl", "en", "de", "tr"]
+    assert "hidden" in bar.attrs  # until static/js/language_bar.js wires it
+    assert any("js/language_bar.js" in (s.attrs.get("src") or "") for s in page.find_all("script"))

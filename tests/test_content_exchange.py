@@ -350,3 +350,20 @@ def test_the_readme_moves_the_demo_site_from_sqlite_to_postgresql_as_written(tmp
         assert counts.split()[-1] == "13"
     finally:
         subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=False)
+
+
+def test_an_import_records_a_version_of_each_question_it_changes_and_none_it_creates(db, tmp_path):
+    from reversion.models import Version
+
+    call_command("load_demo", stdout=io.StringIO())
+    document = json.loads(export())
+    empty_the_database()
+    Version.objects.all().delete()
+    import_text(tmp_path, json.dumps(document))
+    assert not Version.objects.exists()
+    document["questions"][3]["title"]["en"] = "Changed by the second import"
+    import_text(tmp_path, json.dumps(document))
+    question = Question.objects.get(uuid=document["questions"][3]["uuid"])
+    versions = Version.objects.get_for_object(question)
+    assert len(versions) == 1 and versions[0].revision.comment == "import_content site.json"
+    assert Version.objects.filter(content_type__model="question").count() == 1

@@ -175,15 +175,43 @@ def test_ordinary_markdown_renders_as_before():
         'rel="nofollow noopener">the plan</a>.</p>\n'
         "<h4>Distances</h4>\n"
         '<ol start="3">\n<li>warm up</li>\n<li>run</li>\n</ol>\n'
-        "<table>\n<thead>\n<tr>\n"
+        '<div class="table-scroll" tabindex="0"><table>\n<thead>\n<tr>\n'
         '<th class="align-left">Day</th>\n<th class="align-center">Distance</th>\n<th class="align-right">Pace</th>\n'
         "</tr>\n</thead>\n<tbody>\n<tr>\n"
-        '<td class="align-left">Mon</td>\n<td class="align-center">5 km</td>\n<td class="align-right">5:00</td>\n'
-        "</tr>\n</tbody>\n</table>\n"
+        '<td class="align-left">Mon</td>\n<td class="align-center num">5 km</td>\n'
+        '<td class="align-right num">5:00</td>\n'
+        "</tr>\n</tbody>\n</table>\n</div>"
         "<blockquote>\n<p>Rest.</p>\n<ul>\n<li>sleep</li>\n</ul>\n</blockquote>\n"
         "<p>[bad](javascript:alert(1)) and <code>code</code></p>"
     )
     assert refusals(body) == []
+
+
+TABLE = "| Km | Pace | Feeling |\n| --- | ---: | --- |\n| 1 | 6:10 | easy |\n| 10 | 5,50 min | hard |\n"
+
+
+@pytest.mark.parametrize("word", ["Table", "Tabel", "Tabelle", "Tablo"])
+def test_a_table_scrolls_in_its_own_box_marks_its_numbers_and_takes_a_caption(word):
+    html = render(f"{TABLE}\n{word}: Splits of a **10 km** race\n\nAfter the table.")
+    assert html.startswith('<div class="table-scroll" tabindex="0"><table>\n<caption>Splits of a <strong>10 km')
+    assert html.endswith("</table>\n</div><p>After the table.</p>")
+    assert '<td class="num">1</td>' in html and '<td class="align-right num">5,50 min</td>' in html
+    assert "<td>easy</td>" in html and "<th>Km</th>" in html  # words and headers are not numbers
+    assert f"{word}:" not in html
+
+
+def test_only_the_paragraph_right_after_a_table_is_its_caption():
+    assert "<caption>" not in render(f"{TABLE}\nA paragraph.\n\nTable: not this one")
+    assert "<caption>" not in render("Table: no table above")
+    assert "<p>Table <em>notes</em>: kept</p>" in render(f"{TABLE}\nTable *notes*: kept")
+
+
+def test_raw_html_cannot_forge_the_table_box_classes_or_focus_order():
+    html = render(
+        '<div class="x table-scroll" tabindex="5" onclick="x()">a</div><table><tr><td class="evil">b</td></tr></table>'
+    )
+    assert 'class="x' not in html and 'tabindex="5"' not in html and "onclick" not in html
+    assert "evil" not in html
 
 
 @pytest.mark.parametrize("opening", ["<!-- draft", "<script>", "<style>", "<?php", "<![CDATA["])
@@ -198,3 +226,39 @@ def test_raw_html_that_is_never_closed_is_refused_rather_than_hiding_the_rest(op
 
 def test_strikethrough_is_kept():
     assert render("~~old~~ new") == "<p><s>old</s> new</p>"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_renders_the_stored_tables_again_and_moves_the_content_version():
+    """qa 0014: bodies with a table get the new HTML; others are left; caches re-key."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    old = migrate([("qa", "0013_language_state_indexes")])
+    try:
+        Asker, Category, Question, Answer, Version = (
+            old.get_model("qa", name) for name in ("Asker", "Category", "Question", "Answer", "ContentVersion")
+        )
+        question = Question.objects.create(
+            asker=Asker.objects.create(name="A", slug="a"),
+            category=Category.objects.create(name_en="C", slug_en="c"),
+            title_en="Q",
+            slug_en="q",
+        )
+        table = Answer.objects.create(question=question, body_en=TABLE, body_html_en="<table>old</table>")
+        prose = Answer.objects.create(question=question, body_en="No table.", body_html_en="<p>kept as stored</p>")
+        Version.objects.update_or_create(pk=1, defaults={"number": 5, "labels_number": 2})
+        new = migrate(latest)
+        Answer, Version = new.get_model("qa", "Answer"), new.get_model("qa", "ContentVersion")
+        assert Answer.objects.get(pk=table.pk).body_html_en == render(TABLE)
+        assert Answer.objects.get(pk=prose.pk).body_html_en == "<p>kept as stored</p>"
+        assert Version.objects.values_list("number", "labels_number").get() == (6, 3)
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

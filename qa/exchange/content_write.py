@@ -1,11 +1,13 @@
 """Writing a checked content document (content_read.read) into the database.
 
-All of it is one transaction, one qa.signals.one_change() and one revision of the
-history (django-reversion): readers and other app servers see the whole import or
-nothing of it. Objects are found by their uuid and created or updated; objects the
-file does not name are left alone (an import never deletes, except the answers of a
-question it gives fewer answers). Only what differs is written, so importing the same
-file twice changes nothing the second time.
+All of it is one transaction and one qa.signals.one_change(): readers and other app
+servers see the whole import or nothing of it. Each question it changes gets a version
+in one revision of the history (django-reversion), to compare and restore as after an
+edit; a question it creates starts its history with its next edit. Objects are found
+by their uuid and created or updated; objects the file does not name are left alone
+(an import never deletes, except the answers of a question it gives fewer answers).
+Only what differs is written, so importing the same file twice changes nothing the
+second time.
 
 Everything derived follows from the models' own saves, as on an edit in the admin:
 read times, availability, rendered Markdown, stored counts, the search index, the
@@ -92,7 +94,10 @@ def load(document, user=None, comment="import_content"):
 
 
 def _load(document, report, user, comment):
-    with reversion.create_revision(), one_change():
+    # Recorded by hand: one version of each question the import changes, none of the ones
+    # it creates (their history starts here; recording 100,000 new questions would hold
+    # every one of them in memory until the end, for a history of one entry each).
+    with reversion.create_revision(manage_manually=True), one_change():
         reversion.set_comment(comment)
         if user is not None:
             reversion.set_user(user)
@@ -175,7 +180,10 @@ def write_question(record, ids, report):
     tags_changed = set(question.tags.values_list("pk", flat=True)) != wanted_tags
     if tags_changed:
         question.tags.set(list(Tag.objects.filter(pk__in=wanted_tags)))
-    report.count("questions", created, bool(changed) or answers_changed or tags_changed)
+    updated = bool(changed) or answers_changed or tags_changed
+    if updated and not created:
+        reversion.add_to_revision(question)
+    report.count("questions", created, updated)
     return question.pk
 
 

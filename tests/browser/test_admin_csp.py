@@ -16,9 +16,16 @@ def test_admin_question_form_works_under_the_csp(live_server, page, django_user_
 
     csp = page.evaluate("() => fetch(location.href).then(r => r.headers.get('content-security-policy'))")
     assert "script-src 'self' 'nonce-" in csp
-    tabs = page.locator(".ui-tabs-nav").first  # built by modeltranslation's jQuery UI tabs
-    assert tabs.is_visible()
-    tabs.get_by_text("tr", exact=True).click()
+    # One language bar switches every field (static/js/language_bar.js), not a row of
+    # modeltranslation's tabs above each field; it starts where the tabs do (English).
+    bar = page.locator(".language-bar")
+    assert bar.is_visible() and not page.locator(".ui-tabs-nav").first.is_visible()
+    assert bar.locator("[aria-pressed=true]").inner_text() == "English"
+    assert page.locator("#id_title_en").is_visible() and not page.locator("#id_title_tr").is_visible()
+    bar.get_by_role("button", name="Türkçe").click()
+    assert bar.locator("[aria-pressed=true]").inner_text() == "Türkçe"
+    assert not page.locator("#id_title_en").is_visible()
+    assert page.locator("#id_answers-0-heading_tr").is_visible()  # the answers switch with it
     page.locator("#id_title_tr").press_sequentially("Nasıl başlarım?")
     assert page.input_value("#id_slug_tr") == "nasil-baslarim"
     assert page.locator("#id_tags_from").is_visible()  # the tag selector's widget

@@ -60,7 +60,7 @@ def test_translate_review_preview_publish_restore(browser, live_server):
     # The translator fills in the Turkish tab and submits it for review.
     page = logged_in(browser, live_server, "tessa")
     page.goto(f"{live_server.url}/admin/qa/question/{question.pk}/change/")
-    page.select_option("#modeltranslation-main-switch", label="tr")
+    page.click(".language-bar button[lang=tr]")
     page.fill("#id_title_tr", TURKISH["title"])
     page.fill("#id_summary_tr", TURKISH["summary"])
     for n, (heading, body) in enumerate(TURKISH["answers"]):

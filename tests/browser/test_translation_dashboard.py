@@ -30,6 +30,7 @@ def test_a_dashboard_link_opens_the_form_at_its_languages_tab_under_the_csp(live
     with page.expect_navigation():
         page.locator("input[name=_continue]").first.click()
     assert statuses(question)["de"] == Status.UP_TO_DATE
-    page.locator(".ui-tabs-nav").first.get_by_text("tr", exact=True).click()  # the tabs switch it too
+    assert page.locator(".language-bar button[lang=de]").get_attribute("aria-pressed") == "true"
+    page.click(".language-bar button[lang=tr]")  # the language bar switches it too
     assert page.locator("#id_translationstatus_tr").is_visible()
     assert not problems, problems

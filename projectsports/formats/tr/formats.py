@@ -2,3 +2,4 @@
 
 DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y H:i"
+MONTH_DAY_FORMAT = "j F"
