@@ -412,7 +412,7 @@ def test_a_table_copied_with_an_empty_corner_keeps_its_columns():
     page = "Who runs fastest?\nWhat are the records?\n\tMen\tWomen\nMarathon\t2:00:35\t2:09:56\nHalf\t57:31\t1:02:52"
     parsed = text.parse(page, "en")
     assert parsed.answers[0].body.split("\n")[:2] == ["|  | Men | Women |", "| --- | --- | --- |"]
-    assert "<td>2:09:56</td>" in render(parsed.answers[0].body)
+    assert '<td class="num">2:09:56</td>' in render(parsed.answers[0].body)  # a time: right-aligned
 
 
 def test_a_pipe_in_a_cell_stays_in_its_cell():
