@@ -234,6 +234,7 @@ def test_the_admin_index_starts_with_what_editors_do_first(admin_client, code):
     assert reverse("admin:qa_question_translations") in links
     assert {f"{reverse('admin:qa_question_changelist')}?state_{c}=review" for c in ("nl", "en", "de", "tr")} <= links
     assert page.find("h1").text != "Site administration"
+    assert [a.text for a in start.find_all("a", lang="en")] == ["English"]  # each language by its own name
 
 
 def test_the_start_here_links_show_only_to_who_may_follow_them(client, django_user_model):
