@@ -207,6 +207,22 @@ def test_a_filled_in_file_comes_back_written_rendered_and_up_to_date(client, que
     assert len(again.untranslated_entries()) == 0
 
 
+def test_a_source_edited_while_the_file_is_imported_leaves_that_translation_outdated(question, monkeypatch):
+    """The units are confirmed against the source text the file was exported with, not
+    whatever another save committed between the checks and the write."""
+    text = fill(po.export("de"))
+    write = po.Plan.write
+
+    def edited_meanwhile(plan, *args, **kwargs):
+        Answer.objects.filter(pk=answer(question, 1).pk).update(body_en="The source, edited meanwhile.")
+        return write(plan, *args, **kwargs)
+
+    monkeypatch.setattr(po.Plan, "write", edited_meanwhile)
+    po.import_file(text)
+    assert statuses(question) == Status.OUTDATED
+    assert [entry.msgctxt for entry in po.export("de") if entry.fuzzy] == [f"{question.uuid}:body-1"]
+
+
 def test_an_import_derives_each_question_once_whatever_the_number_of_its_answers():
     """Inside one qa.signals.one_change(): the answers' saves do not each re-save their question."""
     question = make_question("Many answers", codes=("en",), answers=6)

@@ -196,12 +196,15 @@ def refresh_all(apps=installed_apps, batch_size=500):
         refresh(ids[start : start + batch_size], apps)
 
 
-def confirm(question_id, checked):
+def confirm(question_id, checked, against=None):
     """A translator checked translations against the source as it is now: checked is
-    {code: unit keys, or None for every translated unit of the language}."""
+    {code: unit keys, or None for every translated unit of the language}. against,
+    {unit key: fingerprint}, names the source text they checked against instead, where
+    it may be older than the one stored now (a translation file exported before an
+    edit that came in meanwhile: that unit then stays outdated)."""
     check = installed_apps.get_model("editorial.TranslationCheck")
     for text in read([question_id]):
-        prints = text.source_prints()
+        prints = {**text.source_prints(), **(against or {})}
         check.objects.bulk_create(
             [
                 check(question_id=question_id, language=code, unit=unit.key, fingerprint=prints[unit.key])

@@ -64,7 +64,9 @@ and the content version, hence the page cache, follow as on any save). Only the
 columns of the file's language are written (update_fields): a save never puts back the
 source or another language as it was read, over an editor's change made meanwhile. The units of the
 entries not marked fuzzy are then confirmed (translation_status.confirm): the
-translator took them as right against the source as it is. A fuzzy entry with a msgstr
+translator took them as right against the source as exported (the recorded
+fingerprint, so a source edited while the file is imported leaves its unit outdated).
+A fuzzy entry with a msgstr
 is written but not confirmed, since the translator did not mark it done; a unit that
 had a translation stays outdated, while one translated for the first time is
 fingerprinted on save like any new translation (translation_status.refresh).
@@ -499,11 +501,15 @@ class Plan:
                 self.save_answers(by_question)
                 self.save_questions(by_question)
             if confirm:
-                checked = {}
+                # Against the source text the file was exported with (its recorded
+                # fingerprint, checked above), not whatever another save may have
+                # committed since: a unit whose source moved on stays outdated.
+                checked, against = {}, {}
                 for change in self.confirmed():
                     checked.setdefault(change.question_id, set()).add(change.unit.key)
+                    against.setdefault(change.question_id, {})[change.unit.key] = recorded_fingerprint(change.entry)
                 for question_id, keys in sorted(checked.items()):
-                    translation_status.confirm(question_id, {code: keys})
+                    translation_status.confirm(question_id, {code: keys}, against[question_id])
             reversion.set_comment(comment)
             if user is not None:
                 reversion.set_user(user)
