@@ -18,12 +18,16 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
+def missing(reason):
+    """Skip for reason, or fail in CI, where every checker must run."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 def require(path, what):
     if not path.exists():
-        reason = f"{what} is not installed ({path.relative_to(ROOT)}): run `make install` (needs npm)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing(f"{what} is not installed ({path.relative_to(ROOT)}): run `make install` (needs npm)")
 
 
 def axe_violations(page):
@@ -46,10 +50,7 @@ def nu_errors(pages):
     require(VNU, "The Nu HTML checker (vnu-jar)")
     java = shutil.which("java")
     if java is None:
-        reason = "the Nu HTML checker needs Java: apt-get install default-jre-headless"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing("the Nu HTML checker needs Java: apt-get install default-jre-headless")
     folder = ROOT / "test-artifacts" / "html"
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}

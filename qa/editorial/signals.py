@@ -2,7 +2,7 @@
 a restore, the demo loader), and through the question's re-save, every change of its
 answers (qa.signals). Inside qa.signals.one_change() the question is only noted: the
 statuses of all the questions of the change are refreshed together when it is
-complete (questions_changed), BATCH at a time."""
+complete (questions_changed), in batches."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -24,13 +24,9 @@ def refresh_translation_status(sender, instance, raw=False, **kwargs):
         translation_status.refresh([instance.pk])
 
 
-BATCH = 500
-
-
 @receiver(questions_changed, dispatch_uid="editorial_refresh_translation_status_of_change")
 def refresh_translation_status_of_change(sender, question_ids, **kwargs):
-    for start in range(0, len(question_ids), BATCH):
-        translation_status.refresh(question_ids[start : start + BATCH])
+    translation_status.refresh_in_batches(question_ids)
 
 
 @receiver(post_delete, sender=Question, dispatch_uid="editorial_forget_translation_status")

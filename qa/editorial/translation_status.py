@@ -188,12 +188,19 @@ def refresh(question_ids, apps=installed_apps):
     )
 
 
+def refresh_in_batches(question_ids, apps=installed_apps, batch_size=500):
+    """refresh() these questions, batch_size at a time (a change of thousands of them:
+    an import, the data migration)."""
+    question_ids = list(question_ids)
+    for start in range(0, len(question_ids), batch_size):
+        refresh(question_ids[start : start + batch_size], apps)
+
+
 def refresh_all(apps=installed_apps, batch_size=500):
     """refresh() every question, batch by batch: what the data migration does, and what
     questions written without a save (qa.generator's bulk inserts) need to be listed."""
-    ids = list(apps.get_model("qa.Question").objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch_size):
-        refresh(ids[start : start + batch_size], apps)
+    ids = apps.get_model("qa.Question").objects.order_by("pk").values_list("pk", flat=True)
+    refresh_in_batches(ids, apps, batch_size)
 
 
 def confirm(question_id, checked, against=None):

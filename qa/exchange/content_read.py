@@ -22,6 +22,7 @@ from django.core.validators import validate_slug
 from django.db.models.functions import Lower
 
 from qa import languages
+from qa.demo import checks
 from qa.demo.checks import Problems, Where, body_problems, max_length, shown
 from qa.languages import column
 from qa.models import Answer, Asker, Category, Question, RetiredSlug, Tag
@@ -168,16 +169,7 @@ class Checker:
         return self.per_language(where, value, lambda here, item: self.slug(here, item, limit))
 
     def whole_number(self, where, value, model, name):
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.add(where, f"must be a whole number, not {shown(value)}")
-            return None
-        try:
-            model._meta.get_field(name).run_validators(value)
-        except ValidationError as error:
-            for message in error.messages:
-                self.add(where, message)
-            return None
-        return value
+        return checks.whole_number(self.problems, where, value, model, name)
 
     def fingerprint(self, where, value):
         if isinstance(value, str) and len(value) == FINGERPRINT_LENGTH and all(c in "0123456789abcdef" for c in value):
@@ -209,27 +201,19 @@ def read(text, name="content.json"):
     if problems:
         raise ContentError(problems)
 
+    readers = {
+        "categories": read_category,
+        "tags": read_tag,
+        "askers": read_asker,
+        "questions": read_question,
+        "retired_slugs": read_retired,
+    }
     document = {
-        "categories": [
-            read_category(check, where.field("categories").item(n), item)
-            for n, item in enumerate(check.items(where.field("categories"), data["categories"]))
-        ],
-        "tags": [
-            read_tag(check, where.field("tags").item(n), item)
-            for n, item in enumerate(check.items(where.field("tags"), data["tags"]))
-        ],
-        "askers": [
-            read_asker(check, where.field("askers").item(n), item)
-            for n, item in enumerate(check.items(where.field("askers"), data["askers"]))
-        ],
-        "questions": [
-            read_question(check, where.field("questions").item(n), item)
-            for n, item in enumerate(check.items(where.field("questions"), data["questions"]))
-        ],
-        "retired_slugs": [
-            read_retired(check, where.field("retired_slugs").item(n), item)
-            for n, item in enumerate(check.items(where.field("retired_slugs"), data["retired_slugs"]))
-        ],
+        kind: [
+            read_one(check, where.field(kind).item(n), item)
+            for n, item in enumerate(check.items(where.field(kind), data[kind]))
+        ]
+        for kind, read_one in readers.items()
     }
     document = {kind: [record for record in records if record] for kind, records in document.items()}
     check_together(check, document)

@@ -67,17 +67,28 @@ def per_language(values, name):
     return {column(name, code): values.get(code) for code in languages.codes()}
 
 
+def texts_of(record, fields):
+    """The per-language columns of fields, as record gives them."""
+    return {name: text for field in fields for name, text in per_language(record[field], field).items()}
+
+
+def save_changes(obj, values):
+    """Set on obj (new or stored) the values that differ and save it if anything did, or
+    if it is new; returns whether a value changed."""
+    changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+    for name, value in changed.items():
+        setattr(obj, name, value)
+    if obj.pk is None or changed:
+        obj.save()
+    return bool(changed)
+
+
 def write_object(model, values, report, kind):
     """The object with values["uuid"], created or updated with values where they differ."""
     obj = model.objects.filter(uuid=values["uuid"]).first()
     created = obj is None
     obj = obj or model()
-    changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
-    for name, value in changed.items():
-        setattr(obj, name, value)
-    if created or changed:
-        obj.save()
-    report.count(kind, created, bool(changed))
+    report.count(kind, created, save_changes(obj, values))
     return obj
 
 
@@ -115,7 +126,7 @@ def write_all(document, report):
             {
                 "uuid": record["uuid"],
                 "position": record["position"],
-                **{k: v for f in CATEGORY_TEXTS for k, v in per_language(record[f], f).items()},
+                **texts_of(record, CATEGORY_TEXTS),
             },
             report,
             "categories",
@@ -125,7 +136,7 @@ def write_all(document, report):
     tags = {
         record["uuid"]: write_object(
             Tag,
-            {"uuid": record["uuid"], **{k: v for f in TAG_TEXTS for k, v in per_language(record[f], f).items()}},
+            {"uuid": record["uuid"], **texts_of(record, TAG_TEXTS)},
             report,
             "tags",
         ).pk
@@ -163,24 +174,20 @@ def write_question(record, ids, report):
         "asker_id": ids(Asker, record["asker"]),
         "source_language": record["source_language"],
         "published_at": record["published_at"],
-        **{k: v for f in QUESTION_TEXTS for k, v in per_language(record[f], f).items()},
+        **texts_of(record, QUESTION_TEXTS),
         **{column("state", code): record["state"][code] for code in languages.codes()},
         **per_language(record["publish_at"], "publish_at"),
     }
     question = Question.objects.filter(uuid=record["uuid"]).first()
     created = question is None
     question = question or Question()
-    changed = {name: value for name, value in values.items() if getattr(question, name) != value}
-    for name, value in changed.items():
-        setattr(question, name, value)
-    if created or changed:
-        question.save()
+    changed = save_changes(question, values)
     answers_changed = write_answers(question, record["answers"])
     wanted_tags = {ids(Tag, uuid) for uuid in record["tags"]}
     tags_changed = set(question.tags.values_list("pk", flat=True)) != wanted_tags
     if tags_changed:
         question.tags.set(list(Tag.objects.filter(pk__in=wanted_tags)))
-    updated = bool(changed) or answers_changed or tags_changed
+    updated = changed or answers_changed or tags_changed
     if updated and not created:
         reversion.add_to_revision(question)
     report.count("questions", created, updated)
@@ -195,13 +202,8 @@ def write_answers(question, records):
         answer.delete()
     for position, record in enumerate(records, start=1):
         answer = stored[position - 1] if position <= len(stored) else Answer(question=question)
-        values = {"position": position, **{k: v for f in ANSWER_TEXTS for k, v in per_language(record[f], f).items()}}
-        differs = {name: value for name, value in values.items() if getattr(answer, name) != value}
-        for name, value in differs.items():
-            setattr(answer, name, value)
-        if answer.pk is None or differs:
-            answer.save()
-            changed = True
+        new = answer.pk is None
+        changed = save_changes(answer, {"position": position, **texts_of(record, ANSWER_TEXTS)}) or new or changed
     return changed
 
 
@@ -212,7 +214,7 @@ def restore_what_saves_cannot(document, written):
         pk = written[record["uuid"]]
         Question.objects.filter(pk=pk).exclude(updated_at=record["updated_at"]).update(updated_at=record["updated_at"])
         restore_checks(pk, record)
-    translation_status.refresh(sorted(written.values()))
+    translation_status.refresh_in_batches(sorted(written.values()))
     for record in document["questions"]:
         if record["source_changed_at"] is not None:
             TranslationStatus.objects.filter(question_id=written[record["uuid"]]).exclude(
