@@ -241,6 +241,27 @@ def test_a_tampered_or_malformed_link_is_a_404(client, draft):
         assert client.get(f"/preview/{link}/").status_code == 404, link
 
 
+@pytest.mark.parametrize(
+    "value", ["abc.en", "12x.en", "².en", "0.en", "-1.en", f"{10**40}.en", "1", ".en", "1.", "1.en.de", "1.EN", "1.e n"]
+)
+def test_a_signed_but_malformed_link_is_a_404(client, draft, value):
+    token = signing.TimestampSigner(salt=preview.SALT).sign(value)
+    assert client.get(f"/preview/{token}/").status_code == 404
+
+
+def test_a_signed_value_with_a_malformed_date_is_a_404(client, draft):
+    signed = signing.Signer(salt=preview.SALT).sign(f"{draft.pk}.en:not*base62")
+    assert client.get(f"/preview/{signed}/").status_code == 404
+    assert client.get(f"/preview/{signing.Signer(salt=preview.SALT).sign(f'{draft.pk}.en')}/").status_code == 404
+
+
+def test_a_link_dated_in_the_future_is_a_404_beyond_a_small_clock_skew(client, draft, monkeypatch):
+    ahead = made_ago(monkeypatch, -timedelta(seconds=30), lambda: reviewer_path(draft, "en"))
+    assert client.get(ahead).status_code == 200  # another app server's clock a little ahead
+    for later in (timedelta(minutes=2), timedelta(days=1), timedelta(days=3650)):
+        assert client.get(made_ago(monkeypatch, -later, lambda: reviewer_path(draft, "en"))).status_code == 404
+
+
 def test_a_link_to_a_question_that_is_no_more_is_a_404(client, draft):
     token = signing.TimestampSigner(salt=preview.SALT).sign(f"{draft.pk + 1000}.en")  # as if deleted
     assert client.get(f"/preview/{token}/").status_code == 404

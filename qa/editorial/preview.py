@@ -14,13 +14,18 @@ links that expire.
   by django.core.signing.TimestampSigner (SALT): any app server that has the
   SECRET_KEY can check it, no state is kept, and it expires PREVIEW_LINK_DAYS after it
   was made. It cannot be withdrawn before then (only by rotating the SECRET_KEY). A
-  link tampered with, expired or malformed is a 404, like any unknown address.
+  link tampered with, expired, malformed (even when signed: not "<pk>.<code>") or
+  dated later than now (beyond CLOCK_SKEW, the app servers' clocks being a little
+  apart) is a 404, like any unknown address: signing itself takes a future date as
+  valid, and such a link would outlive its lifetime.
 - A link opens the one language it names: the tabs of a reviewer's page lead to the
   other languages' public pages where readers see them, never to their unpublished
   text. Staff may see every language, so their tabs switch between the previews.
 - A language with no text (missing) has nothing to show: a 404 that says so.
 """
 
+import re
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -46,6 +51,8 @@ from . import states
 SALT = "qa.editorial.preview"
 STAFF_ROUTE = "admin:qa_question_preview"  # preview_admin.PreviewAdminMixin.get_urls
 REVIEWER_ROUTE = "editorial:preview"  # urls.py
+CLOCK_SKEW = timedelta(seconds=60)  # how far ahead another app server's clock may be
+TOKEN_VALUE = re.compile(r"([1-9][0-9]{0,17})\.([a-z-]{2,12})")  # what make_token signs: "<pk>.<code>"
 
 
 def link_lifetime():
@@ -58,13 +65,17 @@ def make_token(question, code):
 
 def read_token(token):
     """(question pk, language code) of a token made by make_token within the link's
-    lifetime; Http404 for any other."""
+    lifetime, and not later than now; Http404 for any other."""
+    signer = signing.TimestampSigner(salt=SALT)
     try:
-        value = signing.TimestampSigner(salt=SALT).unsign(token, max_age=link_lifetime())
-    except signing.BadSignature:  # SignatureExpired too
+        value = signer.unsign(token, max_age=link_lifetime())
+        made = signing.b62_decode(token.rsplit(signer.sep, 2)[-2])
+    except (signing.BadSignature, ValueError):  # SignatureExpired too; ValueError: signed, malformed
         raise Http404(_("No page has this address.")) from None
-    pk, _dot, code = value.partition(".")
-    return int(pk), code
+    found = TOKEN_VALUE.fullmatch(value)
+    if found is None or made > time.time() + CLOCK_SKEW.total_seconds():
+        raise Http404(_("No page has this address."))
+    return int(found[1]), found[2]
 
 
 def staff_url(question, code):
