@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "qa.middleware.PermissionsPolicyMiddleware",
+    # Before anything that reads a body, and before the 405 for reader addresses.
+    "qa.body_limit.BodyLimitMiddleware",
     "qa.middleware.ReadOnlyOutsideAdminMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -145,11 +147,15 @@ else:
 # Sessions (staff only: readers have none) live in the database; with Redis they are
 # also read from the cache, which every app server shares. The local-memory cache is
 # per process, where a logout on one worker would leave the session cached on another.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+# qa.sessions is Django's cached_db that falls back to the database while Redis is away.
+SESSION_ENGINE = "qa.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 # The admin's forms, for logged-in staff only (qa.middleware.AdminFormLimitsMiddleware):
 # a question with 200 answers in four languages. Everyone else has Django's defaults.
 ADMIN_FORM_MAX_FIELDS = int(os.environ.get("ADMIN_FORM_MAX_FIELDS", "20000"))
 ADMIN_FORM_MAX_BYTES = int(os.environ.get("ADMIN_FORM_MAX_BYTES", str(32 * 1024 * 1024)))
+# The largest request body taken from anyone but logged-in staff (the login form, the
+# reader addresses), in bytes: a larger one is a 413 before it is read (qa.body_limit).
+ANONYMOUS_BODY_MAX_BYTES = int(os.environ.get("ANONYMOUS_BODY_MAX_BYTES", str(1024 * 1024)))
 # Seconds a rendered page stays in the cache; any content change replaces it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Days a preview link for reviewers without an account stays valid (qa.editorial.preview).

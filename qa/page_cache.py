@@ -36,7 +36,7 @@ from importlib import import_module
 import brotli
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -44,6 +44,7 @@ from django.utils.http import http_date
 
 from . import content_version
 from .page_keys import page_key
+from .sessions import CacheUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,8 @@ def has_logged_in_session(request):
     With a cache-backed session store (Redis) only the cache is asked: a made-up key
     costs one cache read, never a database query; a real session missing from the
     cache (Redis emptied) counts as logged out here until its next admin request puts
-    it back. Without one (a laptop) the session table is asked."""
+    it back. Without one (a laptop) the session table is asked. If the store cannot be
+    asked (Redis down, qa.sessions), the answer is yes: the page is rendered, not stored."""
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
     if not key or len(key) > 40:  # Django's session keys have 32 characters
         return False
@@ -69,10 +71,9 @@ def has_logged_in_session(request):
     if store.session_key is None:  # not a well-formed key
         return False
     try:
-        if hasattr(store, "cache_key_prefix"):
-            data = caches[settings.SESSION_CACHE_ALIAS].get(store.cache_key_prefix + store.session_key)
-        else:
-            data = store.load()
+        data = store.cached_data() if hasattr(store, "cached_data") else store.load()
+    except CacheUnavailable:  # logged by qa.sessions
+        return True
     except Exception:  # cannot tell: render, store nothing
         logger.warning("session store unavailable", exc_info=True)
         return True
