@@ -3,9 +3,7 @@ state in the list, with filters and actions per language; what a translator may 
 (publish, unpublish, delete) refused in the form and the actions alike; preview links,
 the history with comparison and restore, and the translation status (their own modules).
 
-Who may publish is one permission, `qa.publish_question` (groups.py gives it to the
-Editor group): the actions ask for it, and without it the form offers a language only
-the states draft and in review, and leaves a published one and its date as they are.
+Who may do what is roles.py's rule: the actions and the form below ask it.
 """
 
 import reversion
@@ -21,13 +19,12 @@ from qa.admin import AnswerInline, QuestionAdmin
 from qa.languages import column
 from qa.models import Question
 
-from . import states
+from . import roles, states
 from .history_admin import HistoryAdminMixin
 from .preview_admin import PreviewAdminMixin
 from .translation_admin import TranslationStatusAdminMixin
 
 State = Question.State
-PUBLISH_PERMISSION = "qa.publish_question"
 
 
 class CompleteWhenPublishedFormSet(BaseInlineFormSet):
@@ -54,6 +51,10 @@ class CompleteWhenPublishedFormSet(BaseInlineFormSet):
 
 class EditorialAnswerInline(AnswerInline):
     formset = CompleteWhenPublishedFormSet
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if roles.may_publish(request.user) else fields + roles.ANSWER_FIELDS
 
 
 def state_column(code):
@@ -91,8 +92,10 @@ def state_filter(code):
 def state_action(code, state, description, permission):
     def action(modeladmin, request, queryset):
         reversion.set_comment(str(action.short_description))  # the changelist view records a revision
+        questions = list(queryset)
         try:
-            changed = states.change_state(queryset, code, state)
+            roles.refuse_state_change(request.user, questions, code, state)
+            changed = states.change_state(questions, code, state)
         except states.Refused as refused:
             modeladmin.message_user(request, str(refused), messages.ERROR)
             return
@@ -131,37 +134,45 @@ class EditorialQuestionAdmin(
     actions = language_actions()
 
     def has_publish_permission(self, request):
-        return request.user.has_perm(PUBLISH_PERMISSION)
+        return roles.may_publish(request.user)
 
     def get_readonly_fields(self, request, obj=None):
-        """Without the publishing permission, the dates and a published language's
-        state are shown, not offered."""
+        """Without the publishing permission the dates, a published language's state
+        and the editors' fields (roles.question_fields) are shown, not offered."""
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
-            fields += [column("publish_at", code) for code in languages.codes()]
+            fields += [column("publish_at", code) for code in languages.codes()] + roles.question_fields()
             if obj is not None:
                 fields += [
-                    code_column for code, code_column in self.state_columns() if obj.states()[code] == State.PUBLISHED
+                    name
+                    for code, name in self.state_columns()
+                    if roles.allowed_states(request.user, obj.states()[code]) == [obj.states()[code]]
                 ]
         return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        """The slugs follow the titles as they are typed, for those who may edit them."""
+        return super().get_prepopulated_fields(request, obj) if self.has_publish_permission(request) else {}
 
     @staticmethod
     def state_columns():
         return [(code, column("state", code)) for code in languages.codes()]
 
     def get_form(self, request, obj=None, **kwargs):
-        """Without the publishing permission a language may be a draft or in review."""
+        """Each language's state offers what roles.allowed_states() allows from its
+        current state: without the publishing permission, draft or in review."""
         form = super().get_form(request, obj, **kwargs)
         if self.has_publish_permission(request):
             return form
-        allowed = [(value, label) for value, label in State.choices if value != State.PUBLISHED]
+        user = request.user
 
         class TranslatorForm(form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 for _code, name in EditorialQuestionAdmin.state_columns():
                     if name in self.fields:
-                        self.fields[name].choices = allowed
+                        allowed = roles.allowed_states(user, getattr(self.instance, name))
+                        self.fields[name].choices = [(v, label) for v, label in State.choices if v in allowed]
 
         return TranslatorForm
 

@@ -20,7 +20,7 @@ from reversion.models import Version
 
 from qa.models import Question
 
-from . import compare, history
+from . import compare, history, roles
 
 
 class HistoryAdminMixin:
@@ -34,7 +34,7 @@ class HistoryAdminMixin:
         ]
 
     def has_restore_permission(self, request):
-        return self.has_change_permission(request) and request.user.has_perm("qa.publish_question")
+        return self.has_change_permission(request) and roles.may_publish(request.user)
 
     def history_view(self, request, object_id, extra_context=None):
         context = {

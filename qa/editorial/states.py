@@ -64,8 +64,9 @@ class Refused(Exception):
 def change_state(questions, code, state):
     """Put language code of each question in state, all or none (one transaction, one
     change for the derived data). Publishing needs complete text in code; unpublishing
-    a scheduled language forgets its date, an earlier one is kept (it was published
-    then). Returns how many questions changed."""
+    (back to draft) a scheduled language forgets its date, an earlier one is kept (it
+    was published then); submitting it for review keeps it, so that publishing it again
+    keeps the schedule. Who may do which is roles.py's. Returns how many questions changed."""
     questions = list(questions)
     if state == State.PUBLISHED:
         incomplete = [question for question in questions if not getattr(question, column("is_complete", code))]
@@ -81,7 +82,7 @@ def change_state(questions, code, state):
             if getattr(question, column("state", code)) == state:
                 continue
             date = getattr(question, column("publish_at", code))
-            if state != State.PUBLISHED and date is not None and date > now:
+            if state == State.DRAFT and date is not None and date > now:
                 setattr(question, column("publish_at", code), None)
             question.set_state(state, [code])
             question.save()
