@@ -790,8 +790,9 @@ class SearchWord(models.Model):
     (qa.search.suggestions) and for the terms a half-typed word may stand for
     (qa.search.prefixes): the matching form (qa.search.text.fold) and the word as
     first written, in lower case, and its stem. Words are added as questions are indexed and dropped
-    only by a rebuild, so a word may outlive its last question: a suggestion is offered
-    only when it finds something. Its first and last two letters are indexed, so the
+    only by a rebuild, whatever the state of their text, so a word may be a draft's or
+    outlive its last question: a suggestion offers only words that find something readers
+    can see. Its first and last two letters are indexed, so the
     candidates for a misspelt word are the words that begin or end like it."""
 
     language = models.CharField(max_length=10)

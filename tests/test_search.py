@@ -247,6 +247,42 @@ def test_a_correction_is_offered_only_when_it_finds_something():
     assert suggest("en", "cadense") is None
 
 
+HIDDEN_WORDS = {"en": "zzdraftsecret", "nl": "zzconceptgeheim", "de": "zzentwurfgeheimnis", "tr": "zztaslakgizli"}
+SEEN_WORDS = {"en": "marathon", "nl": "marathon", "de": "marathon", "tr": "maraton"}
+
+
+@pytest.mark.parametrize("code", ["nl", "en", "de", "tr"])
+@pytest.mark.parametrize("state", ["draft", "review", "scheduled"])
+def test_a_suggestion_never_shows_a_word_readers_cannot_find(client, code, state):
+    """Words of a draft, of a language in review and of a scheduled one are in the
+    vocabulary; with `or`, an exclusion or a phrase the whole corrected query finds
+    something, but the hidden word is never offered. (A word is checked by its stem, as
+    every search is: a form of a word readers can find may be offered.)"""
+    from qa.search.suggestions import suggest
+
+    hidden, seen = HIDDEN_WORDS[code], SEEN_WORDS[code]
+    make(code, f"Pacing the {seen}", [("When?", f"Every {seen} starts slowly.")])
+    when = timezone.now() + timedelta(days=3) if state == "scheduled" else None
+    status = Question.State.PUBLISHED if state == "scheduled" else state
+    make(code, f"Plans for the {hidden}", [("Why?", f"The {hidden} is not out yet.")], status, when)
+    typo, seen_typo = hidden[:-2] + hidden[-1], seen[:-2] + seen[-1]
+    for text in [f"{typo} or {seen_typo}", f"{seen_typo} -{typo}", f'"{typo} {seen_typo}"', f"{typo} {seen_typo}"]:
+        offered = suggest(code, text)
+        assert offered is None or hidden not in offered, (text, offered)
+        body = client.get(SEARCH[code], {"q": text}).content.decode()
+        assert hidden not in body, text
+    assert suggest(code, f"{typo} or {seen_typo}") == f"{typo} or {seen}"  # the visible word is still corrected
+
+
+def test_a_hidden_word_does_not_hide_a_visible_correction():
+    """When the closest word is a draft's, the next closest that readers can find is offered."""
+    from qa.search.suggestions import suggest
+
+    make("en", "Running strides", [("How many?", "Six strides after each run.")])
+    make("en", "Stridez, a new shoe", [("Why?", "Stridez is not out yet.")], Question.State.DRAFT)
+    assert suggest("en", "stridzz") == "strides"  # "stridez" is one letter closer
+
+
 def test_turkish_suggestions_keep_turkish_letters_and_casing():
     from qa.search.suggestions import suggest
 

@@ -10,9 +10,17 @@ longer ones. Candidates are the words that begin or end with the same two letter
 at most two letters longer or shorter: two index ranges, so the cost follows the size of
 that neighbourhood, never of the vocabulary (a typo in both the first and the last two
 letters is not corrected). Ties go to a word with the same beginning, then the nearest
-length, then the alphabet, so the same query always gets the same suggestion. The
-corrected query is offered only when it finds something: words of deleted questions stay
-in the vocabulary until a rebuild, and two corrections may not fit together.
+length, then the alphabet, so the same query always gets the same suggestion.
+
+The vocabulary holds the words of every indexed text, drafts, texts in review and
+scheduled ones included, and keeps words of deleted questions until a rebuild; a
+suggestion must never show a word readers cannot find. So each replacement word is
+checked on its own, quoted (no half-typed prefix stands for it): it is used only if it
+alone finds a question readers of the language may see, the next closest candidate
+being tried otherwise (at most MAX_CANDIDATES_TRIED per word, MAX_CHECKS in all, each
+two queries). A whole query that finds something proves nothing about each of its
+words ("secret or marathon", "marathon -secret"). The corrected query is then offered
+only when it finds something too: two corrections may not fit together.
 """
 
 from django.db.models import Q
@@ -24,6 +32,8 @@ from .results import visible_matches
 from .text import MAX_VOCABULARY_LENGTH, MIN_VOCABULARY_LENGTH, fold_token, parse_query, tokens
 
 MAX_CORRECTED_WORDS = 10
+MAX_CANDIDATES_TRIED = 3  # per misspelt word
+MAX_CHECKS = 12  # words checked on their own for one suggestion
 
 
 def max_distance(word):
@@ -54,18 +64,44 @@ def neighbourhood(code, folded_words):
     return dict(SearchWord.objects.filter(condition, language=code).values_list("folded", "word"))
 
 
-def closest(folded, candidates):
-    """The candidate word closest to folded, or None when none is near enough."""
+def nearest(folded, candidates):
+    """The candidate words near enough to folded, closest first."""
     limit = max_distance(folded)
-    best_key, best = None, None
+    ranked = []
     for other, word in candidates.items():
         distance = OSA.distance(folded, other, score_cutoff=limit)
-        if distance > limit or other == folded:
-            continue
-        key = (distance, other[:2] != folded[:2], abs(len(other) - len(folded)), other)
-        if best_key is None or key < best_key:
-            best_key, best = key, word
-    return best
+        if distance <= limit and other != folded:
+            ranked.append(((distance, other[:2] != folded[:2], abs(len(other) - len(folded)), other), word))
+    return [word for _key, word in sorted(ranked)]
+
+
+def finds_something(code, text):
+    """Whether text finds a question readers of code may see, without reading a page of hits."""
+    query = parse_query(text, code)
+    return not query.is_empty and bool(visible_matches(code, query)[0])
+
+
+class Checker:
+    """Words checked on their own (finds_something of the word quoted), at most MAX_CHECKS."""
+
+    def __init__(self, code):
+        self.code, self.left, self.known = code, MAX_CHECKS, {}
+
+    def visible(self, word):
+        if word not in self.known:
+            if self.left <= 0:
+                return False
+            self.left -= 1
+            self.known[word] = finds_something(self.code, f'"{word}"')
+        return self.known[word]
+
+
+def closest_visible(folded, candidates, checker):
+    """The closest candidate that readers can find on its own, or None."""
+    for word in nearest(folded, candidates)[:MAX_CANDIDATES_TRIED]:
+        if checker.visible(word):
+            return word
+    return None
 
 
 def suggest(code, text):
@@ -74,15 +110,14 @@ def suggest(code, text):
     if not words:
         return None
     candidates = neighbourhood(code, {folded for *_, folded in words})
+    checker = Checker(code)
     corrected, position, changed = [], 0, False
     for start, end, folded in words:
-        replacement = closest(folded, candidates)
+        replacement = closest_visible(folded, candidates, checker)
         if replacement is not None:
             corrected += [text[position:start], replacement]
             position, changed = end, True
     if not changed:
         return None
     suggestion = "".join(corrected) + text[position:]
-    # Whether it finds anything, without reading and marking a page of hits.
-    query = parse_query(suggestion, code)
-    return suggestion if not query.is_empty and visible_matches(code, query)[0] else None
+    return suggestion if finds_something(code, suggestion) else None
