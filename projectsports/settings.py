@@ -156,6 +156,13 @@ ADMIN_FORM_MAX_BYTES = int(os.environ.get("ADMIN_FORM_MAX_BYTES", str(32 * 1024 
 # The largest request body taken from anyone but logged-in staff (the login form, the
 # reader addresses), in bytes: a larger one is a 413 before it is read (qa.body_limit).
 ANONYMOUS_BODY_MAX_BYTES = int(os.environ.get("ANONYMOUS_BODY_MAX_BYTES", str(1024 * 1024)))
+# The largest file the admin takes back (a translation file, a page of text to import),
+# in bytes: refused, named with this limit, before it is parsed. The PO file of one
+# language for 1,500 questions is 17.7 MB (generate_content) to 22.6 MB (demo-sized).
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(24 * 1024 * 1024)))
+# How often (seconds) one request of all app servers checks the content version's copy
+# in Redis against the database row, so that a restored backup is seen within that time.
+CONTENT_VERSION_CHECK_SECONDS = float(os.environ.get("CONTENT_VERSION_CHECK_SECONDS", "1"))
 # Seconds a rendered page stays in the cache; any content change replaces it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Days a preview link for reviewers without an account stays valid (qa.editorial.preview).

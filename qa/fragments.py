@@ -88,7 +88,7 @@ class PartsFromCacheMixin:
         version = content_version.for_request(self.request)
         code, request = languages.active(), self.request
         page = fragment_key(
-            type(self).__name__, code, request.scheme, request.get_host(), version.labels, *self.page_key(context)
+            type(self).__name__, code, request.scheme, request.get_host(), version.labels_key, *self.page_key(context)
         )
         renders = {page: lambda: render_to_string(self.template_name, self.page_context(context), request=request)}
         marks = {}

@@ -776,6 +776,10 @@ class ContentVersion(models.Model):
     # Counts the changes of categories, tags and askers alone: their names and addresses
     # appear in every question page's article, cached per question (qa.fragments).
     labels_number = models.PositiveBigIntegerField(default=0)
+    labels_changed_at = models.DateTimeField(default=timezone.now)
+    # Names this database in the copy of the row in Redis: a copy of another database's
+    # row is replaced, never trusted (qa.content_version.current_shared).
+    database_id = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         verbose_name = _("content version")

@@ -15,7 +15,7 @@ import threading
 import time
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pytest
 
@@ -57,6 +57,37 @@ def production_env(**extra):
     }
     env.update({key: str(value) for key, value in extra.items()})
     return env
+
+
+@contextlib.contextmanager
+def own_database(prefix):
+    """The URL of a new, empty PostgreSQL database on DATABASE_URL's server, dropped
+    (connections and all) afterwards."""
+    import uuid
+
+    import psycopg
+
+    base = urlsplit(os.environ["DATABASE_URL"])
+    name = f"projectsports_{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(urlunsplit(base), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(base._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(urlunsplit(base), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def set_up_site(env, *extra_commands):
+    """What an operator runs before starting gunicorn: the tables, the demo content (and
+    any extra_commands, each a tuple of arguments), a superuser from env's
+    DJANGO_SUPERUSER_* and the static files."""
+    manage("migrate", "--noinput", "--verbosity", "0", env=env)
+    manage("load_demo", env=env)
+    for command in extra_commands:
+        manage(*command, env=env)
+    manage("createsuperuser", "--noinput", env=env)
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
 
 
 def manage(*args, env):

@@ -2,14 +2,18 @@
 interleaving of a writer and a reader serves a page older than a committed change
 (qa.content_version explains why). Needs Redis: `make test-services`."""
 
+import dataclasses
+import subprocess
 import threading
+import time
+import uuid
 
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from qa import content_version
-from qa.models import Question
+from qa.models import ContentVersion, Question
 from tests import servers
 from tests.factories import make_question, url
 
@@ -117,3 +121,131 @@ def test_no_reader_after_the_commit_gets_the_old_page(client, monkeypatch):
     assert not errors
     assert "<h1>Old title (en)</h1>" in during  # the change was not committed yet
     assert "<h1>New title</h1>" in after
+
+
+def check_at_every_request(settings):
+    settings.CONTENT_VERSION_CHECK_SECONDS = 0.001
+
+
+def test_after_a_restore_of_an_older_backup_no_stale_page_is_served(client, settings):
+    """The row goes back to an older state (as pg_restore puts it), with the content:
+    the copy, higher, is replaced at the next check, and a number the restored row
+    reaches again names other pages than the same number did before."""
+    check_at_every_request(settings)
+    question = make_question("Before the backup")
+    page = url(question, "en")
+    backup = ContentVersion.objects.values().get(pk=1)
+    question_backup = Question.objects.values().get(pk=question.pk)
+    for title in ["Edited after the backup", "Edited twice"]:
+        edited = Question.objects.get(pk=question.pk)
+        edited.title_en = title
+        edited.save()
+        assert f"<h1>{title}</h1>" in client.get(page).content.decode()
+    # The restore: the rows as they were, written without any change announced.
+    Question.objects.filter(pk=question.pk).update(**question_backup)
+    ContentVersion.objects.filter(pk=1).update(**{k: v for k, v in backup.items() if k != "id"})
+    time.sleep(0.01)
+    assert "<h1>Before the backup (en)</h1>" in client.get(page).content.decode()
+    assert content_version.shared_copy().read()[0].number == backup["number"]
+    edited = Question.objects.get(pk=question.pk)
+    edited.title_en = "Edited after the restore"
+    edited.save()  # the number reached before the restore, again
+    assert "<h1>Edited after the restore</h1>" in client.get(page).content.decode()
+
+
+def test_a_copy_of_another_databases_row_is_replaced_not_trusted(client, settings):
+    check_at_every_request(settings)
+    question = make_question("Ours")
+    page = url(question, "en")
+    client.get(page)
+    ours = content_version.read_from_database()
+    shared = content_version.shared_copy()
+    theirs = dataclasses.replace(ours, database_id=uuid.uuid4().hex)
+    shared.client.set(shared.state_key, theirs.serialise())
+    time.sleep(0.01)
+    assert client.get(page).status_code == 200
+    assert shared.read()[0] == ours
+
+
+def test_sites_on_other_databases_keep_their_own_copies(settings):
+    shared = content_version.shared_copy()
+    other = content_version.SharedCopy(settings.REDIS_URL, "another-database")
+    assert other.state_key != shared.state_key and other.pending_key != shared.pending_key
+
+
+def test_the_copy_is_checked_by_one_request_per_interval(client, settings):
+    settings.CONTENT_VERSION_CHECK_SECONDS = 60
+    question = make_question("Checked")
+    page = url(question, "en")
+    get(client, page)
+    shared = content_version.shared_copy()
+    shared.client.delete(shared.check_key)
+    assert get(client, page)[1] == 1  # the row, once
+    assert get(client, page)[1] == 0
+
+
+# Under gunicorn, with pg_dump and pg_restore.
+
+
+@pytest.fixture
+def site_with_backup(tmp_path):
+    with servers.own_database("restore") as database:
+        redis = servers.start_redis(servers.free_port(), tmp_path / "redis.log")
+        env = servers.production_env(
+            DATABASE_URL=database,
+            REDIS_URL=f"redis://127.0.0.1:{redis_port(redis)}/0",
+            STATIC_ROOT=tmp_path / "static",
+            DJANGO_SUPERUSER_USERNAME="editor",
+            DJANGO_SUPERUSER_PASSWORD="a-long-editor-password-for-tests",
+            DJANGO_SUPERUSER_EMAIL="editor@example.org",
+            CONTENT_VERSION_CHECK_SECONDS="0.5",
+        )
+        servers.set_up_site(env)
+        app = servers.start_gunicorn(port := servers.free_port(), env, tmp_path / "app.log")
+        try:
+            yield {"port": port, "env": env, "database": database, "app": app}
+        finally:
+            app.stop()
+            redis.stop()
+
+
+def redis_port(process):
+    return process.popen.args[process.popen.args.index("--port") + 1]
+
+
+EDIT = """
+from qa.links import url_in
+from qa.models import Question
+question = Question.objects.order_by("pk").first()
+if {title!r}:
+    question.title_en = {title!r}
+    question.save()
+print(url_in("en", obj=question))
+"""
+
+
+def edit_first_question(env, title=""):
+    return servers.manage("shell", "--no-imports", "-c", EDIT.format(title=title), env=env).strip()
+
+
+@pytest.mark.services
+def test_restoring_an_older_backup_under_a_running_server_serves_no_stale_page(site_with_backup, tmp_path):
+    """Dump, edit a title, read its page (cached), restore the dump: the next reads
+    show the restored title, and an edit after the restore is seen at once."""
+    site, dump = site_with_backup, tmp_path / "site.dump"
+    page = edit_first_question(site["env"])
+    original = servers.get(site["port"], page).text
+    subprocess.run(["pg_dump", "--format=custom", f"--file={dump}", site["database"]], check=True)
+    assert edit_first_question(site["env"], "Edited after the backup") == page  # a new title keeps its address
+    for _ in range(2):
+        assert "<h1>Edited after the backup</h1>" in servers.get(site["port"], page).text
+    restore = ["pg_restore", "--clean", "--if-exists", "--single-transaction", f"--dbname={site['database']}", dump]
+    subprocess.run(restore, check=True, capture_output=True)
+    time.sleep(0.6)  # CONTENT_VERSION_CHECK_SECONDS: the copy is checked against the restored row
+    for _ in range(3):
+        restored = servers.get(site["port"], page)
+        assert restored.status == 200 and "Edited after the backup" not in restored.text
+        assert restored.text.split("<h1>")[1].split("</h1>")[0] == original.split("<h1>")[1].split("</h1>")[0]
+    again = edit_first_question(site["env"], "Edited after the restore")
+    assert "<h1>Edited after the restore</h1>" in servers.get(site["port"], again).text
+    assert "Traceback" not in site["app"].output()

@@ -5,9 +5,6 @@ and under gunicorn with REDIS_URL pointing at a port where nothing listens.
 """
 
 import logging
-import os
-import uuid
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
@@ -140,35 +137,21 @@ def test_an_unreachable_cache_is_skipped_for_a_while(editor, settings, django_as
 def server_without_redis(tmp_path_factory):
     servers.require_services()
     tmp = tmp_path_factory.mktemp("no_redis")
-    base = urlsplit(os.environ["DATABASE_URL"])
-    name = f"projectsports_noredis_{uuid.uuid4().hex[:8]}"
-    admin_url = urlunsplit(base)
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    port = servers.free_port()
-    env = servers.production_env(
-        DATABASE_URL=urlunsplit(base._replace(path=f"/{name}")),
-        REDIS_URL=f"redis://127.0.0.1:{servers.free_port()}/0",  # nothing listens there
-        STATIC_ROOT=tmp / "static",
-        DJANGO_SUPERUSER_USERNAME="editor",
-        DJANGO_SUPERUSER_PASSWORD=PASSWORD,
-        DJANGO_SUPERUSER_EMAIL="editor@example.org",
-    )
-    process = None
-    try:
-        servers.manage("migrate", "--noinput", "--verbosity", "0", env=env)
-        servers.manage("load_demo", env=env)
-        servers.manage("createsuperuser", "--noinput", env=env)
-        servers.manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
-        process = servers.start_gunicorn(port, env, tmp / "app.log")
-        yield port, process
-    finally:
-        if process is not None:
+    with servers.own_database("noredis") as database:
+        env = servers.production_env(
+            DATABASE_URL=database,
+            REDIS_URL=f"redis://127.0.0.1:{servers.free_port()}/0",  # nothing listens there
+            STATIC_ROOT=tmp / "static",
+            DJANGO_SUPERUSER_USERNAME="editor",
+            DJANGO_SUPERUSER_PASSWORD=PASSWORD,
+            DJANGO_SUPERUSER_EMAIL="editor@example.org",
+        )
+        servers.set_up_site(env)
+        process = servers.start_gunicorn(port := servers.free_port(), env, tmp / "app.log")
+        try:
+            yield port, process
+        finally:
             process.stop()
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.mark.services
