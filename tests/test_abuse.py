@@ -718,3 +718,43 @@ def test_head_answers_like_get_without_a_body(site):
         assert head.status_code == status, path
         assert head.content == b"", path
         assert client.head(path).status_code == status, path  # from the page cache
+
+
+# -- search queries over words readers cannot see -------------------------------------
+
+SECRET = "zzunpublishedword"  # only in a draft, a text in review and a scheduled one
+
+
+@pytest.fixture(scope="module")
+def hidden_texts(site):
+    """The secret word in a draft, a language in review and a scheduled language of one
+    question each, in every language."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from qa.models import Question
+    from tests.factories import make_question
+
+    later = timezone.now() + timedelta(days=5)
+    for n, (state, at) in enumerate([("draft", None), ("review", None), ("published", later)]):
+        question = make_question(f"Notes {n} {SECRET}", body=f"The {SECRET} plan.")
+        question.set_state(state, at=at)
+        question.save()
+        assert not Question.objects.visible("en").filter(pk=question.pk).exists()
+
+
+# Near misses of the word (none holds it), with the words and signs of the query syntax.
+QUERY_PIECES = [SECRET[:-2] + SECRET[-1], SECRET[1:], SECRET[:-1] + "x", "marathn", "marathon", "or", "OR", "-", '"', "*"]
+
+
+@fuzz_settings(bounded, max_examples=80)
+@given(pieces=st.lists(st.sampled_from(QUERY_PIECES), min_size=1, max_size=6), code=st.sampled_from(languages.codes()))
+def test_no_search_shows_a_word_readers_cannot_see(site, hidden_texts, pieces, code):
+    """Misspelt, excluded, quoted, joined by or: the word is neither suggested nor shown."""
+    query = " ".join(pieces).replace("- ", "-").replace('" ', '"')
+    with translation.override(code):
+        path = reverse("qa:search")
+    response = ask("GET", f"{path}?q={quote(query)}")
+    assert response.status_code == 200
+    assert SECRET not in response.content.decode(), query
