@@ -745,7 +745,8 @@ def hidden_texts(site):
 
 
 # Near misses of the word (none holds it), with the words and signs of the query syntax.
-QUERY_PIECES = [SECRET[:-2] + SECRET[-1], SECRET[1:], SECRET[:-1] + "x", "marathn", "marathon", "or", "OR", "-", '"', "*"]
+NEAR_MISSES = [SECRET[:-2] + SECRET[-1], SECRET[1:], SECRET[:-1] + "x"]
+QUERY_PIECES = [*NEAR_MISSES, "marathn", "marathon", "or", "OR", "-", '"', "*"]
 
 
 @fuzz_settings(bounded, max_examples=80)
