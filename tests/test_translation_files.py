@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models.signals import post_save
+from django.template.defaultfilters import filesizeformat
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
@@ -384,6 +385,182 @@ def test_a_text_is_never_read_as_the_name_of_a_file(tmp_path, question):
     assert po.import_file(path).written == 6  # a Path is a file
 
 
+# polib's parser, linear: the same entries and errors as polib's own.
+
+EVERY_KIND_OF_LINE = "\n".join(
+    [
+        "# The header, as the tools write it.",
+        "#",
+        "# Its third line.",
+        'msgid ""',
+        'msgstr ""',
+        '"Project-Id-Version: Project Sports content\\n"',
+        '"Language: de\\n"',
+        '"X-Long: one\\n"',
+        '"  and its second line\\n"',
+        "",
+        "# A translator's comment",
+        "#  indented",
+        "#. extracted 1",
+        "#, fuzzy, python-format",
+        "#. extracted after the flags",
+        "#: file.py:3 other.py",
+        '#| msgctxt "old"',
+        '#| msgid "old "',
+        '#| "id"',
+        'msgctxt "context "',
+        '"continued"',
+        'msgid ""',
+        '"first "',
+        '"second"',
+        'msgstr ""',
+        *[f'"line {n} of a long msgstr, with \\"quotes\\" and \\\\ and\\n"' for n in range(300)],
+        "",
+        "#.",
+        'msgid "one"',
+        'msgid_plural "many"',
+        'msgstr[0] "ein"',
+        '"s"',
+        'msgstr[1] "viele"',
+        '" mehr"',
+        "",
+        '#~ msgid "gone"',
+        '#~ msgstr "weg"',
+        "# a comment at the end belongs to no entry",
+    ]
+)
+
+
+def test_the_parser_reads_every_kind_of_line_as_polib_does():
+    ours, polibs = po.LinearParser(EVERY_KIND_OF_LINE).parse(), polib.pofile(EVERY_KIND_OF_LINE)
+    assert [vars(entry) for entry in ours] == [vars(entry) for entry in polibs]
+    assert [vars(entry) for entry in ours.obsolete_entries()] == [vars(entry) for entry in polibs.obsolete_entries()]
+    assert (ours.header, ours.metadata, ours.wrapwidth, str(ours)) == (
+        polibs.header,
+        polibs.metadata,
+        polibs.wrapwidth,
+        str(polibs),
+    )
+    first = ours[0]
+    assert (first.msgctxt, first.msgid, first.previous_msgid) == ("context continued", "first second", "old id")
+    assert first.msgstr.count("\n") == 300 and first.comment == "extracted 1\nextracted after the flags"
+    assert ours[1].msgstr_plural == {0: "eins", 1: "viele mehr"}
+    assert ours.header == "The header, as the tools write it.\n\nIts third line."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'msgid "a"\nmsgstr "b"\nnonsense\n',
+        'msgid "a"b"\nmsgstr ""\n',
+        'msgid "a"\n"b"c"\nmsgstr ""\n',
+        'msgstr "b"\n',
+        '#| x\nmsgid "a"\nmsgstr ""\n',
+    ],
+)
+def test_the_parser_refuses_what_polib_refuses_with_its_message(text):
+    with pytest.raises(OSError) as polibs:
+        polib.pofile(text)
+    with pytest.raises(OSError) as ours:
+        po.LinearParser(text).parse()
+    assert str(ours.value) == str(polibs.value)
+
+
+# What the site takes: the size, the characters, the language.
+
+
+def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(settings, monkeypatch, tmp_path, question):
+    text = fill(po.export("de"))
+    settings.UPLOAD_MAX_BYTES = len(text.encode()) - 1
+    monkeypatch.setattr(po.LinearParser, "parse", lambda parser: pytest.fail("the file was parsed"))
+    message = f"The file is {filesizeformat(len(text.encode()))}; at most {filesizeformat(settings.UPLOAD_MAX_BYTES)}"
+    for source in (text, text.encode()):
+        assert refused(source)[0].startswith(message)
+    path = tmp_path / "de.po"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("import_translations", str(path), language="de")
+    assert reread(question).title_de is None
+
+
+def test_a_file_at_the_limit_is_taken(settings, question):
+    text = fill(po.export("de"))
+    settings.UPLOAD_MAX_BYTES = len(text.encode())
+    assert po.import_file(text).written == 6
+
+
+def test_a_translation_with_a_nul_character_is_refused_named_by_its_entry(question):
+    pofile = po.export("de")
+    text = fill(pofile, {"body-1": "Lang\x00sam.", "title": "Das\x00Tempo"})
+    expected = [
+        f"entry 1 ({question.uuid}:title, “{question.title_en}”): its msgstr has a NUL character (U+0000) at "
+        "character 4, which the database cannot store: remove it",
+        f"entry 4 ({question.uuid}:body-1, “{entries(pofile)[f'{question.uuid}:body-1'].msgid[:39]}…”): its msgstr "
+        "has a NUL character (U+0000) at character 5, which the database cannot store: remove it",
+    ]
+    assert refused(text) == expected
+    with pytest.raises(po.Refused) as dry_run:
+        po.import_file(text, dry_run=True)
+    assert dry_run.value.problems == expected  # what a real run refuses, no less
+    assert reread(question).title_de is None
+
+
+def test_the_import_command_refuses_a_nul_character_in_a_dry_run_as_in_a_real_one(tmp_path, question):
+    path = tmp_path / "de.po"
+    path.write_text(fill(po.export("de"), {"summary": "Zu\x00sammenfassung"}), encoding="utf-8")
+    messages = []
+    for dry_run in (True, False):
+        with pytest.raises(CommandError) as caught:
+            call_command("import_translations", str(path), language="de", dry_run=dry_run)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert messages[0].splitlines()[1:] == [
+        f"entry 2 ({question.uuid}:summary, “{question.summary_en}”): its msgstr has a NUL character (U+0000) at "
+        "character 3, which the database cannot store: remove it"
+    ]
+    assert reread(question).summary_de is None
+
+
+def relabelled(code, header):
+    """The file of language code, filled in, with another Language header."""
+    pofile = po.export(code)
+    fill(pofile)
+    pofile.metadata["Language"] = header
+    return str(pofile)
+
+
+def test_a_file_whose_language_header_is_not_the_chosen_language_is_refused(question):
+    dutch = question.title_nl
+    for text, chosen in ((fill(po.export("nl")), "de"), (relabelled("nl", "de"), "nl")):
+        problems = [problem for dry_run in (True, False) for problem in refused_as(text, chosen, dry_run)]
+        found = "Nederlands (nl)" if chosen == "de" else "Deutsch (de)"
+        other = "Deutsch (de)" if chosen == "de" else "Nederlands (nl)"
+        assert problems == 2 * [
+            f"The file's Language header says {found}, but {other} was chosen: nothing was imported. "
+            f"Upload the file of {other.partition(' (')[0]}, or choose the language of the file."
+        ]
+    assert (reread(question).title_nl, reread(question).title_de) == (dutch, None)
+    assert po.import_file(relabelled("de", "de_DE"), language="de").written == 6  # a territory is its language
+
+
+def refused_as(text, language, dry_run=False):
+    with pytest.raises(po.Refused) as caught:
+        po.import_file(text, language=language, dry_run=dry_run)
+    return caught.value.problems
+
+
+def test_the_import_command_needs_the_language_and_compares_it(tmp_path, question):
+    path = tmp_path / "nl.po"
+    path.write_text(fill(po.export("nl")), encoding="utf-8")
+    with pytest.raises(CommandError, match="--language"):
+        call_command("import_translations", str(path))
+    with pytest.raises(CommandError, match="invalid choice"):
+        call_command("import_translations", str(path), "--language=fr")
+    with pytest.raises(CommandError, match="says Nederlands \\(nl\\), but Deutsch \\(de\\) was chosen"):
+        call_command("import_translations", str(path), language="de", dry_run=True)
+    assert reread(question).title_de is None
+
+
 @pytest.mark.parametrize(
     ("texts", "part", "message"),
     [
@@ -456,11 +633,11 @@ def test_the_commands_export_and_import(tmp_path, question):
     path = tmp_path / "de.po"
     path.write_text(fill(pofile), encoding="utf-8")
     out = io.StringIO()
-    call_command("import_translations", str(path), dry_run=True, stdout=out)
+    call_command("import_translations", str(path), language="de", dry_run=True, stdout=out)
     assert out.getvalue().startswith("Dry run, nothing was changed. Deutsch: 6 part(s) of 1 question(s) written")
     assert reread(question).title_de is None
     out = io.StringIO()
-    call_command("import_translations", str(path), stdout=out)
+    call_command("import_translations", str(path), language="de", stdout=out)
     assert "Deutsch: 6 part(s) of 1 question(s) written, 6 confirmed" in out.getvalue()
     assert reread(question).title_de == f"{question.title_en} [de]"
 
@@ -492,13 +669,13 @@ def test_the_import_command_lists_every_refused_entry(tmp_path, question):
     path.write_text(fill(pofile), encoding="utf-8")
     edit(question, title_en="Pacing yourself", summary_en="Another summary.")
     with pytest.raises(CommandError) as caught:
-        call_command("import_translations", str(path))
+        call_command("import_translations", str(path), language="de")
     lines = str(caught.value).splitlines()
     assert lines[0] == "The file was not imported; nothing was changed."
     assert [line.partition(" (")[0] for line in lines[1:]] == ["entry 1", "entry 2"]
     assert reread(question).title_de is None
     with pytest.raises(CommandError, match="There is no file"):
-        call_command("import_translations", str(tmp_path / "missing.po"))
+        call_command("import_translations", str(tmp_path / "missing.po"), language="de")
 
 
 # The admin.
@@ -548,8 +725,9 @@ def test_a_download_of_an_unknown_language_or_status_goes_back_to_the_dashboard(
     assert client.get(FILE, {"language": "fr"})["Location"] == DASHBOARD
 
 
-def upload(client, text, **extra):
-    return client.post(UPLOAD, {"file": SimpleUploadedFile("de.po", text.encode())}, **extra)
+def upload(client, text, language="de", **extra):
+    file = SimpleUploadedFile(f"{language}.po", text if isinstance(text, bytes) else text.encode())
+    return client.post(UPLOAD, {"file": file, "language": language}, **extra)
 
 
 def test_an_upload_imports_the_file_and_says_what_it_did(client, translator, question):
@@ -580,11 +758,88 @@ def test_a_refused_upload_lists_the_entries_and_changes_nothing(client, translat
     assert reread(question).title_de is None
 
 
+def upload_errors(response):
+    """{field: [its errors]} of the upload form's rows marked as having errors."""
+    errors = {}
+    for row in parse(response.content).find_all("div"):
+        classes = row.attrs.get("class", "").split()
+        if "form-row" in classes and "errors" in classes:
+            field = next(name.removeprefix("field-") for name in classes if name.startswith("field-"))
+            errors[field] = [li.text for li in row.find("ul", class_="errorlist").find_all("li")]
+    return errors
+
+
+def test_the_upload_form_asks_for_the_language_chosen_by_no_one_and_says_the_size_limit(
+    client, translator, settings, question
+):
+    settings.UPLOAD_MAX_BYTES = 2 * 1024 * 1024
+    client.force_login(translator)
+    page = parse(client.get(UPLOAD).content)
+    options = page.find("select", name="language").find_all("option")
+    assert [(option["value"], option.text) for option in options] == [
+        ("", "---------"),
+        ("nl", "Nederlands"),
+        ("en", "English"),
+        ("de", "Deutsch"),
+        ("tr", "Türkçe"),
+    ]
+    assert [option["value"] for option in options if "selected" in option.attrs] == [""]
+    assert page.find(id="id_file_helptext").text.endswith("not marked checked. At most 2.0 MB.")
+    response = client.post(UPLOAD, {"file": SimpleUploadedFile("de.po", fill(po.export("de")).encode())})
+    assert upload_errors(response) == {"language": ["This field is required."]}
+    assert reread(question).title_de is None
+
+
+def shown_size(size):
+    """filesizeformat, as the page's text reads it (its no-break space a space)."""
+    return filesizeformat(size).replace("\xa0", " ")
+
+
+def test_a_larger_upload_is_refused_by_its_size_before_it_is_read(client, translator, settings, monkeypatch, question):
+    text = fill(po.export("de")).encode()
+    settings.UPLOAD_MAX_BYTES = len(text) - 1
+    monkeypatch.setattr(po, "parse", lambda source: pytest.fail("the file was parsed"))
+    client.force_login(translator)
+    response = upload(client, text)
+    assert upload_errors(response) == {
+        "file": [
+            f"The file is {shown_size(len(text))}; at most {shown_size(len(text) - 1)} are taken. "
+            "Export fewer questions at a time (by status)."
+        ]
+    }
+    assert reread(question).title_de is None
+
+
+def test_an_upload_for_another_language_than_its_header_is_refused_naming_both(client, translator, question):
+    client.force_login(translator)
+    response = upload(client, relabelled("nl", "de"), language="nl")
+    assert upload_errors(response) == {
+        "file": [
+            "The file's Language header says Deutsch (de), but Nederlands (nl) was chosen: nothing was imported. "
+            "Upload the file of Nederlands, or choose the language of the file."
+        ]
+    }
+    assert reread(question).title_nl == question.title_nl
+
+
+def test_an_upload_with_a_nul_character_is_refused_naming_its_entry(client, translator, question):
+    client.force_login(translator)
+    response = upload(client, fill(po.export("de"), {"heading-2": "Wie\x00?"}))
+    assert response.status_code == 200
+    assert upload_errors(response) == {
+        "file": [
+            f"entry 5 ({question.uuid}:heading-2, “Sub-question 2 of Pacing? (en)”): its msgstr has a NUL character "
+            "(U+0000) at character 4, which the database cannot store: remove it"
+        ]
+    }
+    assert reread(question).title_de is None
+
+
 def test_an_upload_without_the_permission_to_check_writes_and_confirms_nothing(client, django_user_model, question):
     client.force_login(staff_with(django_user_model, "view_question", "change_question", "change_answer"))
     edit(question, title_en="Pacing yourself")
     pofile = po.export("nl")
-    response = upload(client, fill(pofile, {"title": "Je eigen tempo"}), follow=True)
+    response = upload(client, fill(pofile, {"title": "Je eigen tempo"}), language="nl", follow=True)
     assert "none was confirmed" in response.content.decode()
     assert reread(question).title_nl == "Je eigen tempo" and statuses(question, "nl") == Status.OUTDATED
 

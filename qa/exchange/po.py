@@ -40,7 +40,13 @@ per batch with translation_status.read(): three queries per batch of questions.
 Importing checks the whole file first and writes nothing unless every entry is right
 (a half-imported file leaves a translator unable to tell what went in):
 
-- the file's `Language` header is the language written; it must be one of the site's;
+- a file larger than settings.UPLOAD_MAX_BYTES is refused, naming the limit, before it
+  is read; the rest is read by polib's parser made linear in the file's size
+  (LinearParser: polib's own took 33 s for a 10 MB msgstr of short lines);
+- the file's `Language` header is the language written; it must be one of the site's,
+  and the language the uploader chose (the admin's form and `import_translations
+  --language` ask for it): the header is only text in the file, and an `nl` file
+  relabelled `de` would write Dutch into the German columns and mark it checked;
 - each entry names an existing question (by uuid) and part (answer 3 must exist), not
   of a question written in that language, and its recorded fingerprint must be that of
   the source text as it is now (otherwise the source changed since the export: the
@@ -54,8 +60,13 @@ Importing checks the whole file first and writes nothing unless every entry is r
 - what is written keeps the models' rules: at most max_length characters for a title or
   sub-question, a body within qa.markdown.validate_body, a sub-question and its answer
   both or neither in the language (Answer.clean), and a published language's title
-  that gives an address (Question.clean);
+  that gives an address (Question.clean); a msgstr with a NUL character, which
+  PostgreSQL's text cannot store, is refused like them;
 - an empty msgstr leaves the unit as it is.
+
+A dry run runs these same checks (Plan.check, in the same order, on the same
+transaction's reads) and leaves out only the writing: it refuses exactly what a real
+import of the file would refuse.
 
 Then, in one transaction, one qa.signals.one_change() and one revision ("Translations
 imported from a PO file"), the translations are saved through the models' save()
@@ -72,6 +83,7 @@ had a translation stays outdated, while one translated for the first time is
 fingerprinted on save like any new translation (translation_status.refresh).
 """
 
+import itertools
 import os
 import textwrap
 import uuid
@@ -84,6 +96,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -104,6 +117,7 @@ BATCH_SIZE = 500
 PROJECT = "Project Sports content"
 FINGERPRINT = "source-fingerprint: "  # the comment line import reads: never translated
 FUZZY = "fuzzy"
+UNSTORABLE = "\x00"  # the one character PostgreSQL's text refuses (SQLite takes it)
 QUESTION_PARTS = ("title", "summary")
 ANSWER_PARTS = ("heading", "body")
 
@@ -285,12 +299,127 @@ class Change:
         }
 
 
+# The attribute of the entry a continuation line adds to, by the parser's state (as
+# polib's handle_mc has it); a continued msgstr[n] adds to msgstr_plural[n].
+CONTINUED = {
+    "ct": "msgctxt",
+    "mi": "msgid",
+    "mp": "msgid_plural",
+    "ms": "msgstr",
+    "pc": "previous_msgctxt",
+    "pm": "previous_msgid",
+    "pp": "previous_msgid_plural",
+}
+
+
+def joined(text, lines):
+    """What polib makes of lines added to text one at a time: each after a line break,
+    except while the text is still empty."""
+    if not text:
+        lines = list(itertools.dropwhile(lambda line: not line, lines))
+    return "\n".join([text, *lines] if text else lines)
+
+
+class LinearParser(polib._POFileParser):
+    """polib's own parser (polib 1.2.0, pinned in requirements.txt), with its results and
+    its errors, in a time linear in the size of the file. polib adds each continuation
+    line of a string, and each line of a comment or of the header, to an attribute with
+    +=, which copies the text so far (CPython concatenates in place only a local
+    variable): 10 MB of msgstr lines took 33 s, 10 MB of comment lines 49 s. Here the
+    lines are kept in lists and joined once: a string's when its lines end (at the next
+    line of another kind, so an attribute polib sets again is set as it sets it), the
+    comments when the entry is added to the file, the header at the end."""
+
+    def __init__(self, text):
+        super().__init__(text, encoding="utf-8")
+        self.string = None  # (attribute, or index of msgstr_plural, [texts]) being continued
+        self.comments = {"comment": [], "tcomment": []}  # lines of the current entry
+        self.header = []
+        self.instance.append = self.append  # how polib adds each entry it has read
+
+    def parse(self):
+        try:
+            pofile = super().parse()
+        finally:
+            del self.instance.append
+        pofile.header = joined("", self.header)
+        pofile.wrapwidth = 78  # what polib.pofile() sets
+        return pofile
+
+    def append(self, entry):
+        """The entry is complete (polib adds only the current one): join its lines."""
+        self.end_string()
+        for attribute, lines in self.comments.items():
+            if lines:
+                setattr(entry, attribute, joined(getattr(entry, attribute), lines))
+                lines.clear()
+        polib.POFile.append(self.instance, entry)
+
+    def process(self, symbol):
+        if symbol != "mc":
+            self.end_string()
+        super().process(symbol)
+
+    def end_string(self):
+        if self.string is not None:
+            target, texts = self.string
+            self.string = None
+            if isinstance(target, int):
+                self.current_entry.msgstr_plural[target] += "".join(texts)
+            else:
+                setattr(self.current_entry, target, getattr(self.current_entry, target) + "".join(texts))
+
+    def handle_mc(self):
+        target = self.msgstr_index if self.current_state == "mx" else CONTINUED.get(self.current_state)
+        if target is not None:
+            if self.string is None:
+                self.string = (target, [])
+            self.string[1].append(polib.unescape(self.current_token[1:-1]))
+        return False  # the state stays
+
+    def end_entry(self):
+        """polib's rule: a comment after a msgstr starts the next entry."""
+        if self.current_state in ("mc", "ms", "mx"):
+            self.instance.append(self.current_entry)
+            self.current_entry = polib.POEntry(linenum=self.current_line)
+
+    def handle_he(self):
+        self.header.append(self.current_token[2:])
+        return True
+
+    def handle_tc(self):
+        self.end_entry()
+        comment = self.current_token.lstrip("#")
+        self.comments["tcomment"].append(comment[1:] if comment.startswith(" ") else comment)
+        return True
+
+    def handle_gc(self):
+        self.end_entry()
+        self.comments["comment"].append(self.current_token[3:])
+        return True
+
+
+def size_limit(size):
+    """Refused, naming the limit, when a file of size bytes is more than the site takes
+    (settings.UPLOAD_MAX_BYTES): checked before anything of it is read."""
+    if size > settings.UPLOAD_MAX_BYTES:
+        raise Refused(
+            [
+                _("The file is %(size)s; at most %(limit)s are taken. Export fewer questions at a time (by status).")
+                % {"size": filesizeformat(size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+            ]
+        )
+
+
 def parse(source):
-    """A polib.POFile from a POFile, a path (os.PathLike), bytes or str of its text."""
+    """A polib.POFile from a POFile, a path (os.PathLike), bytes or str of its text; one
+    larger than settings.UPLOAD_MAX_BYTES is refused before it is read."""
     if isinstance(source, polib.POFile):
         return source
     if isinstance(source, os.PathLike):
+        size_limit(Path(source).stat().st_size)
         source = Path(source).read_bytes()
+    size_limit(len(source) if isinstance(source, bytes) else len(source.encode("utf-8", "surrogatepass")))
     if isinstance(source, bytes):
         try:
             source = source.decode("utf-8-sig")
@@ -299,7 +428,7 @@ def parse(source):
     # polib reads a str that names an existing file as that file: a text without a line
     # break could (an upload of "/etc/hostname"). A line break makes it no file name.
     try:
-        return polib.pofile(source if "\n" in source else f"{source}\n", encoding="utf-8")
+        return LinearParser(source if "\n" in source else f"{source}\n").parse()
     except (OSError, ValueError) as error:
         raise Refused([_("This is not a PO file that can be read: %(error)s") % {"error": error}]) from None
 
@@ -345,6 +474,12 @@ def named(entry):
     if part in QUESTION_PARTS or (kind in ANSWER_PARTS and number.isdigit() and int(number) > 0):
         return identifier, f"{kind}-{int(number)}" if number else part
     return None
+
+
+def unstorable(position):
+    return _(
+        "its msgstr has a NUL character (U+0000) at character %(position)d, which the database cannot store: remove it"
+    ) % {"position": position + 1}
 
 
 class Plan:
@@ -438,6 +573,8 @@ class Plan:
         given = {(change.question_id, change.unit.key): change for change in written}
         for change in written:
             field, model = change.unit.kind, Question if change.unit.kind in QUESTION_PARTS else Answer
+            if (position := change.text.find(UNSTORABLE)) >= 0:
+                self.refuse(change, unstorable(position))
             try:
                 model._meta.get_field(field).run_validators(change.text)
                 if field == "body":
@@ -541,15 +678,41 @@ class Plan:
             question.save(update_fields=fields)
 
 
-def import_file(pofile_or_text, dry_run=False, user=None, confirm=True):
+def chosen_language(po, language):
+    """The file's language (its Language header), which must be language when one is
+    given: the header is only text in the file, and a file relabelled would write one
+    language's translations into another's columns and mark them checked."""
+    code = language_of(po)
+    if language is not None and code != language:
+        raise Refused(
+            [
+                _(
+                    "The file's Language header says %(found)s (%(found_code)s), but %(chosen)s (%(chosen_code)s) was "
+                    "chosen: nothing was imported. Upload the file of %(chosen)s, or choose the language of the file."
+                )
+                % {
+                    "found": languages.name(code),
+                    "found_code": code,
+                    "chosen": languages.name(language),
+                    "chosen_code": language,
+                }
+            ]
+        )
+    return code
+
+
+def import_file(pofile_or_text, dry_run=False, user=None, confirm=True, language=None):
     """Import a translation file (a polib.POFile, a path, or its text as str or bytes):
     see the module's docstring. Returns a Report; raises Refused, having changed
-    nothing, when any entry is wrong. dry_run checks everything and writes nothing;
-    confirm=False writes without confirming (someone who may not mark translations
-    checked); user is recorded with the revision."""
+    nothing, when any entry is wrong. language, when given (the admin's form and the
+    command always give it), must be the file's Language header. dry_run runs every
+    check a real import runs (Plan.check) and writes nothing; confirm=False writes
+    without confirming (someone who may not mark translations checked); user is
+    recorded with the revision."""
+    if language is not None:
+        check_language(language)
     po = parse(pofile_or_text)
-    code = language_of(po)
-    plan = Plan(code)
+    plan = Plan(chosen_language(po, language))
     with transaction.atomic():
         plan.check([entry for entry in po if not entry.obsolete])
         if plan.problems:

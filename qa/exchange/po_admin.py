@@ -3,12 +3,15 @@
 - translations/file/?language=de[&status=outdated]: the PO file of a language (all its
   questions, or those with one status) as an attachment `project-sports-de.po`; seeing
   the dashboard is enough (view permission), the file changes nothing;
-- translations/upload/: a form taking a filled-in file back. Importing writes texts of
-  questions and answers, so it needs what the change form needs for that: change
-  permission on questions and on answers (the Translator group has both). Confirming
-  the units a translator did not leave fuzzy is what the change form's "translation
-  checked" boxes do, so it needs the same permissions (has_check_permission); without
-  them the texts are written and nothing is confirmed, and the page says so.
+- translations/upload/: a form taking a filled-in file back, of at most
+  settings.UPLOAD_MAX_BYTES (the form says so), with the language it is for chosen by
+  the uploader (none at first) and compared with the file's Language header.
+  Importing writes texts of questions and answers, so it needs what the change form
+  needs for that: change permission on questions and on answers (the Translator group
+  has both). Confirming the units a translator did not leave fuzzy is what the change
+  form's "translation checked" boxes do, so it needs the same permissions
+  (has_check_permission); without them the texts are written and nothing is
+  confirmed, and the page says so.
 
 The dashboard's template is this package's (exchange/translation_dashboard.html, which
 extends the editorial one and fills its translation_files block); its links are put
@@ -16,16 +19,19 @@ into the dashboard's context here, after qa.editorial.dashboard.view made it.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from qa import languages
 from qa.editorial.models import TranslationStatus
 
 from . import po
@@ -48,13 +54,32 @@ def listed_status(label):
 
 
 class TranslationFileForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Translation file (PO)"),
-        help_text=gettext_lazy(
+    """The file and the language it is for. The language is chosen, not taken from the
+    file's Language header (which is only text in the file, and must say the same); it
+    starts unchosen, so that the uploader says it. A file larger than
+    settings.UPLOAD_MAX_BYTES is refused by its size, before it is read."""
+
+    language = forms.ChoiceField(label=gettext_lazy("Language of the translations"))
+    file = forms.FileField(label=gettext_lazy("Translation file (PO)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = [(code, languages.name(code)) for code in languages.codes()]
+        self.fields["language"].choices = [("", "---------"), *names]
+        help_text = _(
             "A file downloaded from the translation dashboard, with its translations filled in. An empty "
             "translation changes nothing; one still marked fuzzy is imported but not marked checked."
-        ),
-    )
+        )
+        limit = _("At most %(limit)s.") % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+        self.fields["file"].help_text = f"{help_text} {limit}"
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        try:
+            po.size_limit(file.size)
+        except po.Refused as refused:
+            raise forms.ValidationError(refused.problems) from None
+        return file
 
 
 class TranslationFilesAdminMixin:
@@ -111,7 +136,12 @@ class TranslationFilesAdminMixin:
         if posted and form.is_valid():
             may_confirm = self.has_check_permission(request)
             try:
-                report = po.import_file(form.cleaned_data["file"].read(), user=request.user, confirm=may_confirm)
+                report = po.import_file(
+                    form.cleaned_data["file"].read(),
+                    user=request.user,
+                    confirm=may_confirm,
+                    language=form.cleaned_data["language"],
+                )
             except po.Refused as refused:
                 form.add_error("file", refused.problems)
             else:
