@@ -160,10 +160,6 @@ ANONYMOUS_BODY_MAX_BYTES = int(os.environ.get("ANONYMOUS_BODY_MAX_BYTES", str(10
 # in bytes: refused, named with this limit, before it is parsed. The PO file of one
 # language for 1,500 questions is 17.7 MB (generate_content) to 22.6 MB (demo-sized).
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(24 * 1024 * 1024)))
-# The largest file the admin takes back (a translation file, a page of text to import),
-# in bytes: refused, named with this limit, before it is parsed. The PO file of one
-# language for 1,500 questions is 17.7 MB (generate_content) to 22.6 MB (demo-sized).
-UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(24 * 1024 * 1024)))
 # How often (seconds) one request of all app servers checks the content version's copy
 # in Redis against the database row, so that a restored backup is seen within that time.
 CONTENT_VERSION_CHECK_SECONDS = float(os.environ.get("CONTENT_VERSION_CHECK_SECONDS", "1"))
