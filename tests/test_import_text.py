@@ -14,7 +14,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from qa import languages
-from qa.exchange import text
+from qa.exchange import text, text_admin
 from qa.languages import column
 from qa.markdown import html_to_text, render
 from qa.models import Answer, Asker, Question
@@ -489,6 +489,18 @@ def test_more_sub_questions_than_the_limit_is_an_error(monkeypatch):
     ]
 
 
+def test_a_page_of_the_limit_of_sub_questions_is_taken_one_more_is_an_error():
+    """The limit is what the draft's change form opens in under 2 s (measured by hand)."""
+    assert text.MAX_ANSWERS == 100
+    page = "Why?\n" + "".join(f"Part {n}?\nAnswer {n}.\n" for n in range(1, 102))
+    parsed = text.parse(page, "en")
+    assert [str(error) for error in parsed.errors] == [
+        "line 202: the page has 101 sub-questions, more than the 100 allowed; this is the first one too many."
+    ]
+    parsed = text.parse(page.rpartition("Part 101?")[0], "en")
+    assert not parsed.errors and len(parsed.answers) == 100
+
+
 def test_a_text_longer_than_the_limit_is_refused():
     parsed = text.parse("Why?\n" + "x" * text.MAX_TEXT_LENGTH, "en")
     assert parsed.errors and parsed.errors[0].line is None
@@ -760,6 +772,36 @@ def test_a_preview_with_errors_offers_no_save(client, superuser):
     errors = [li.text for li in doc.find("ul", id="text-import-errors").find_all("li")]
     assert errors[0].startswith("no line ends in a question mark")
     assert not doc.find_all("input", name="save")
+
+
+def test_a_preview_renders_only_the_answers_that_the_markdown_limits_take(client, superuser, monkeypatch):
+    rendered = []
+    monkeypatch.setattr(text_admin, "render", lambda body: rendered.append(body) or render(body))
+    page = "How far can you run?\nFirst part?\nNot far.\nSecond part?\n" + "![" * 20_000
+    doc = parse_html(preview(client, page, "en", make_category()).content)
+    assert rendered == ["Not far."]
+    sections = doc.find_all("section", class_="text-import-answer")
+    assert [len(section.find_all("div", class_="text-import-body")) for section in sections] == [1, 0]
+    assert sections[1].find("p", class_="errornote").text == (
+        "Not shown: this answer cannot be saved as it is (see the errors above)."
+    )
+    errors = [li.text for li in doc.find("ul", id="text-import-errors").find_all("li")]
+    assert len(errors) == 1 and errors[0].startswith("line 4: the answer to “Second part?”:")
+    assert not doc.find_all("input", name="save")
+
+
+def test_the_form_says_its_limits_and_refuses_a_text_of_more_bytes(client, superuser, settings):
+    settings.UPLOAD_MAX_BYTES = 1000
+    doc = parse_html(client.get(FROM_TEXT).content)
+    assert doc.find(id="id_text_helptext").text.endswith("At most 500,000 characters and 1000 bytes.")
+    page = "Wie weit läufst du?\nWarum?\n" + "ü" * 490  # 517 characters, 1,008 bytes
+    response = preview(client, page, "de", make_category())
+    doc = parse_html(response.content)
+    row = doc.find("div", class_="form-row field-text")
+    assert [li.text for li in row.find("ul", class_="errorlist").find_all("li")] == [
+        "The text is 1008 bytes; at most 1000 bytes are taken."
+    ]
+    assert response.context["parsed"] is None and Question.objects.count() == 0
 
 
 def test_a_preview_s_queries_do_not_grow_with_the_sub_questions(client, superuser):

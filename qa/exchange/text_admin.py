@@ -8,7 +8,9 @@ submitted text once more (a preview proves nothing about what is posted next) an
 when there is no error, saves a draft in that language and opens its change form at
 that language's tab.
 
-It needs the permission to add questions, like the admin's own add page.
+The text is at most MAX_TEXT_LENGTH characters and settings.UPLOAD_MAX_BYTES bytes,
+as the form says. It needs the permission to add questions, like the admin's own add
+page.
 """
 
 from django import forms
@@ -16,8 +18,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -49,19 +53,38 @@ class TextImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit = _("At most %(length)s characters and %(size)s.") % {
+            "length": number_format(MAX_TEXT_LENGTH, force_grouping=True),
+            "size": filesizeformat(settings.UPLOAD_MAX_BYTES),
+        }
+        self.fields["text"].help_text = f"{self.fields['text'].help_text} {limit}"
         self.fields["language"].initial = languages.active()
         categories = list(Category.objects.all()[:2])
         if len(categories) == 1:
             self.fields["category"].initial = categories[0].pk
 
+    def clean_text(self):
+        """The page in bytes, within settings.UPLOAD_MAX_BYTES like a translation file."""
+        page, limit = self.cleaned_data["text"], settings.UPLOAD_MAX_BYTES
+        if (size := len(page.encode("utf-8", "surrogatepass"))) > limit:
+            raise forms.ValidationError(
+                _("The text is %(size)s; at most %(limit)s are taken.")
+                % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
+            )
+        return page
+
 
 def preview_of(parsed):
     """The answers as readers will see them: rendered and sanitised by qa.markdown, so
-    safe to show as HTML (as the question page shows body_html)."""
-    return [
-        {"heading": answer.heading, "line": answer.line, "html": mark_safe(render(answer.body))}
-        for answer in parsed.answers
-    ]
+    safe to show as HTML (as the question page shows body_html). An answer
+    validate_body refused is not rendered (its limits are what keeps rendering fast:
+    500,000 characters of "![" took 16 s): the errors above say why."""
+    answers = []
+    for answer in parsed.answers:
+        refused = answer.line in parsed.refused_answers
+        html = None if refused else mark_safe(render(answer.body))
+        answers.append({"heading": answer.heading, "line": answer.line, "refused": refused, "html": html})
+    return answers
 
 
 class TextImportAdminMixin:
