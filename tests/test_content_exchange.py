@@ -19,6 +19,7 @@ from django.utils import timezone
 from qa.editorial import translation_status
 from qa.editorial.models import TranslationCheck, TranslationStatus
 from qa.exchange import content_read, content_write
+from qa.exchange import text as text_import
 from qa.links import slug_path
 from qa.models import Answer, Asker, Category, ContentVersion, Question, RetiredSlug, Tag
 from qa.search import results as search_results
@@ -120,6 +121,48 @@ def test_everything_comes_back_in_an_empty_database_and_exports_the_same_bytes(d
     assert client.get(slug_path("en", "qa:question", retired.slug)).status_code == 301
 
 
+def draft_from_text(category, language="nl"):
+    """A draft as "New question from text" saves it: its last sub-question has no answer yet."""
+    parsed = text_import.parse("How do I start rowing?\nWhy row?\nIt is fun.\nWhat should I wear?\n", language)
+    assert any("has no answer" in warning.message for warning in parsed.warnings)
+    return text_import.save(parsed, language, category)
+
+
+def test_a_draft_with_a_sub_question_not_answered_yet_comes_back_as_it_was(db, tmp_path):
+    draft = draft_from_text(make_category("Rowing"))
+    assert draft.answers.order_by("position").last().body_nl == ""
+    before = export()
+    record = json.loads(before)["questions"][0]
+    assert record["answers"][1]["heading"] == {"nl": "What should I wear?"} and record["answers"][1]["body"] == {}
+    empty_the_database()
+    import_text(tmp_path, before)
+    assert export() == before
+
+
+def test_a_published_language_must_be_complete_and_a_draft_or_review_need_not(db, tmp_path):
+    """The admin's rule (CompleteWhenPublishedFormSet: Question.is_complete_in) for the
+    published languages only."""
+    question = make_question("Half written", answers=2)
+    document = json.loads(export())
+    record = document["questions"][0]
+    del record["answers"][1]["body"]["en"]
+    record["answers"][0]["heading"].pop("de")
+    record["checked"]["title"].pop("de")  # as a save leaves it; the fingerprints are not the point here
+    for answer in record["answers"]:
+        answer["checked"] = {"body": {}, "heading": {}}
+    problems = content_read_problems(json.dumps(document))
+    need = "published, so the question, its address and every sub-question and answer need text in"
+    assert sorted(problems) == [
+        f"questions[0].state.de: {need} de; missing: answers[0].heading.de",
+        f"questions[0].state.en: {need} en; missing: answers[1].body.en",
+    ]
+    record["state"]["en"], record["state"]["de"] = "draft", "review"
+    import_text(tmp_path, json.dumps(document))
+    question.refresh_from_db()
+    assert question.state_en == "draft" and not question.is_complete_en
+    assert question.answers.order_by("position").last().body_en is None
+
+
 def test_importing_the_same_file_again_changes_nothing(db, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
     text = export()
@@ -157,8 +200,13 @@ def test_an_answer_more_or_less_in_the_file_is_added_or_removed_by_place(db, tmp
     document = json.loads(export())
     first, second = document["questions"][:2]
     kept = Answer.objects.filter(question__uuid=first["uuid"]).order_by("position").first().pk
+    codes = list(first["title"])  # a published language needs every answer in it
     first["answers"].append(
-        {"heading": {"en": "One more?"}, "body": {"en": "Yes."}, "checked": {"body": {}, "heading": {}}}
+        {
+            "heading": dict.fromkeys(codes, "One more?"),
+            "body": dict.fromkeys(codes, "Yes."),
+            "checked": {"body": {}, "heading": {}},
+        }
     )
     second["answers"] = second["answers"][:1]
     import_text(tmp_path, json.dumps(document))
@@ -205,7 +253,8 @@ def test_every_problem_of_a_file_is_named_at_once(db, tmp_path):
         "questions[0].titel: unknown field",
         "questions[0].category: no category has the uuid 00000000-0000-0000-0000-000000000000",
         "questions[0].state.tr: must be one of draft, review, published",
-        "questions[0].answers[0]: de: give both the sub-question and its answer, or neither",
+        "questions[0].state.de: published, so the question, its address and every sub-question and answer need "
+        "text in de; missing: answers[0].heading.de",
         "questions[0].checked.title.de: must be a fingerprint",
         "questions[0].published_at: must be a date and time with a zone",
         "questions[1].uuid: ",

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import reversion
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import translation
 
 from qa import languages
@@ -95,12 +95,13 @@ def write_object(model, values, report, kind):
 @transaction.atomic
 def load(document, user=None, comment="import_content"):
     """Write a checked document; return a Report. Raises ContentError when the
-    database refuses a row all the same (a slug two objects of the file swap, say)."""
+    database refuses a row all the same (a slug two objects of the file swap, say, or a
+    value out of a column's range that the checks missed)."""
     report = Report()
     try:
         with translation.override(settings.LANGUAGE_CODE):  # the base columns mirror one fixed language
             return _load(document, report, user, comment)
-    except IntegrityError as error:
+    except (IntegrityError, DataError) as error:
         raise ContentError([f"the database refused the import, nothing changed: {error}"]) from error
 
 
