@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from qa.editorial import translation_status
+from qa.editorial import states, translation_status
 from qa.editorial.models import TranslationCheck, TranslationStatus
 from qa.exchange import content_read, content_write
 from qa.exchange import text as text_import
@@ -161,6 +161,74 @@ def test_a_published_language_must_be_complete_and_a_draft_or_review_need_not(db
     question.refresh_from_db()
     assert question.state_en == "draft" and not question.is_complete_en
     assert question.answers.order_by("position").last().body_en is None
+
+
+def every_state(db):
+    """A site holding every state an editor reaches, each reached as the admin does it
+    (saves, the list actions' states.change_state, "New question from text")."""
+    rowing = make_category("Rowing", codes=("en", "tr"), position=2)
+    rowing.description_en = "Boats, oars and ergometers."
+    rowing.save()
+    ergometer, boats = make_tag("Ergometer", codes=("de",)), make_tag("Boats")
+    asker = make_asker("Zeynep Ağaoğlu")
+    # Turkish source; nl in review, de scheduled, tr published, en taken back to draft
+    # after it was published (its date is kept), its slug changed twice (two retired).
+    turkish = make_question("Kürek tekniği", category=rowing, asker=asker, tags=[ergometer, boats], answers=2)
+    turkish.source_language = "tr"
+    turkish.slug_en = "rowing-technique"
+    turkish.save()
+    turkish.slug_en = "rowing-technique-2026"
+    turkish.save()
+    states.change_state([turkish], "nl", Question.State.REVIEW)
+    states.change_state([turkish], "en", Question.State.DRAFT)
+    turkish.set_state(Question.State.PUBLISHED, ["de"], at=timezone.now() + timedelta(days=3))
+    turkish.save()
+    # Scheduled, then submitted for review: the date is kept for publishing again.
+    scheduled = make_question("Scheduled then reviewed", codes=("en", "de"), category=rowing, answers=1)
+    scheduled.set_state(Question.State.DRAFT, ["nl", "tr"])
+    scheduled.set_state(Question.State.PUBLISHED, ["en"], at=timezone.now() + timedelta(days=5))
+    scheduled.save()
+    states.change_state([scheduled], "en", Question.State.REVIEW)
+    # Published in English, German half written: a title and one answer of two in
+    # German, nothing in Dutch or Turkish (missing languages).
+    half = make_question("Half translated", codes=("en",), category=rowing, asker=asker, tags=[boats], answers=2)
+    half.set_state(Question.State.DRAFT, ["nl", "de", "tr"])
+    half.title_de = "Halb übersetzt"
+    half.save()
+    first = half.answers.order_by("position").first()
+    first.heading_de, first.body_de = "Die erste Frage?", "Die erste Antwort."
+    first.save()
+    draft = draft_from_text(rowing)  # Dutch: its last sub-question has no answer yet
+    draft.tags.set([ergometer])
+    gone = make_question("Deleted later", codes=("en",), category=rowing, answers=1)
+    gone.delete()  # its slugs answer 410 Gone
+    return {"turkish": turkish, "scheduled": scheduled, "half": half, "draft": draft}
+
+
+def test_every_state_an_editor_reaches_comes_back_byte_identical(db, tmp_path):
+    site = every_state(db)
+    before = export()
+    document = json.loads(before)
+    records = {record["uuid"]: record for record in document["questions"]}
+    turkish = records[str(site["turkish"].uuid)]
+    assert turkish["source_language"] == "tr"
+    assert turkish["state"] == {"nl": "review", "en": "draft", "de": "published", "tr": "published"}
+    assert turkish["publish_at"]["de"] > turkish["publish_at"]["tr"] and "en" in turkish["publish_at"]
+    assert records[str(site["scheduled"].uuid)]["state"]["en"] == "review"
+    assert "en" in records[str(site["scheduled"].uuid)]["publish_at"]
+    half = records[str(site["half"].uuid)]
+    assert half["title"].keys() == {"en", "de"} and half["answers"][1]["heading"].keys() == {"en"}
+    assert records[str(site["draft"].uuid)]["answers"][-1]["body"] == {}
+    retired = {(r["slug"], r["question"]) for r in document["retired_slugs"]}
+    assert {("rowing-technique", str(site["turkish"].uuid)), ("deleted-later-en", None)} <= retired
+    assert any(not tag["name"].keys() - {"de"} for tag in document["tags"])
+
+    empty_the_database()
+    import_text(tmp_path, before)
+    assert export() == before
+    again = import_text(tmp_path, before)
+    assert "4 questions unchanged" in again and "created" not in again and "updated" not in again
+    assert export() == before
 
 
 def test_importing_the_same_file_again_changes_nothing(db, tmp_path):
