@@ -1,6 +1,6 @@
 """Search latency in-process, over a fixed mix of queries per language, on whatever
 database DATABASE_URL names (SQLite by default): what `qa.search.search()` costs
-without HTTP, for the p95 budget of DESIGN.md (≤ 50 ms at 100,000 questions).
+without HTTP, for the search budget of p95 ≤ 50 ms at 100,000 questions.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/projectsports_bench_100k \\
         SECRET_KEY=x .venv/bin/python benchmarks/search_latency.py --rounds 5

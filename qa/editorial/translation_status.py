@@ -8,7 +8,7 @@
   was made or last confirmed;
 - **up to date** otherwise.
 
-Outdated is decided by content, not by time (DESIGN.md, "Editorial workflow"): every
+Outdated is decided by content, not by time: every
 translated unit of text (the title, the summary, each answer's sub-question and body)
 keeps the fingerprint of the source text it was made from (models.TranslationCheck),
 taken when the translation first gets text and again only when a translator confirms

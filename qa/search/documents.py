@@ -7,7 +7,7 @@ available) is asked at query time, so a scheduled question is found when it come
 without a re-index.
 
 Each backend stores three fields folded and stemmed by qa.search.text, title above
-sub-questions and labels (one field, as DESIGN.md weighs them alike) above answers in rank.
+sub-questions and labels (one field: they weigh alike) above answers in rank.
 """
 
 from qa.languages import column

@@ -1,6 +1,6 @@
 """The search index on PostgreSQL: one narrow row per (question, language) in
 `qa_search_document` with a tsvector, and a GIN index per language (narrow rows keep
-broad queries fast: DESIGN.md). The text is folded and stemmed by qa.search.text and
+broad queries fast). The text is folded and stemmed by qa.search.text and
 stored with the `simple` configuration, so PostgreSQL only splits it at spaces and
 finds what SQLite finds on a laptop (its own dutch/german/turkish configurations are
 an older Snowball that disagrees with PyStemmer: lopen/loopt/gelopen give three stems

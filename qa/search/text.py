@@ -2,7 +2,7 @@
 
 Pure Python and no database, so that both backends index and query exactly the same terms:
 SQLite FTS5 and PostgreSQL (its `simple` configuration) are fed `terms()`, never their own
-stemmers, which disagree with PyStemmer and with each other (DESIGN.md, "Search").
+stemmers, which disagree with PyStemmer and with each other.
 
 Folding (`fold`, the same function for the indexed text and the query)
   - Case: `str.casefold`, which also turns ß and ẞ into "ss" in every language, so "Strasse"
